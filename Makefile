@@ -1,0 +1,42 @@
+# The front door. `make demo` and `make test` work on a fresh machine with Python 3.11 and npm.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VENDOR := src/regie/static/vendor
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: demo test setup lint bench serve migrate clean
+
+setup: $(VENV)/.installed $(VENDOR)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/@nl-design-system-unstable/voorbeeld-design-tokens/dist/theme.css $(VENDOR)/theme.css
+	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/component-library.css
+	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chart.umd.min.js
+	touch $@
+
+migrate: setup
+	mkdir -p var
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py demo --if-empty
+	@$(PY) manage.py demo-accounts
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+bench: migrate
+	$(PY) bench/settle.py
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) var

@@ -1,0 +1,1 @@
+"""Hulpscripts voor onderhoud van de bibliotheek (niet nodig tijdens gebruik)."""

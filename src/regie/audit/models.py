@@ -1,0 +1,40 @@
+"""The audit trail of personal data: who read or changed whose data, when, and the outcome.
+
+Records keep names and ids as text so that they outlive the rows they speak of.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Action(models.TextChoices):
+    READ = "read", "Ingezien"
+    CREATE = "create", "Aangemaakt"
+    UPDATE = "update", "Gewijzigd"
+    DELETE = "delete", "Verwijderd"
+    IMPORT = "import", "Geïmporteerd"
+
+
+class Outcome(models.TextChoices):
+    OK = "ok", "Gelukt"
+    DENIED = "denied", "Geweigerd"
+    NOT_FOUND = "not_found", "Niet gevonden"
+
+
+class AuditRecord(models.Model):
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user_id = models.BigIntegerField(null=True)
+    username = models.CharField(max_length=150)
+    organisation_id = models.BigIntegerField(null=True)
+    organisation_name = models.CharField(max_length=200)
+    roles = models.CharField(max_length=200)
+    client_id = models.BigIntegerField(null=True, db_index=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    subject = models.CharField(max_length=100, help_text="wat: bijvoorbeeld client, allocation, clients.search")
+    object_id = models.CharField(max_length=40, blank=True)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OK)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]

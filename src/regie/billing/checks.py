@@ -1,0 +1,111 @@
+"""The checks on a declaration line, each with a stable reason code and a Dutch explanation.
+
+`line_check` is a pure function over what the database already told us (the allocation, the
+tariff, the payer, whether the month is paid already), so one set-wise fetch serves a whole
+file and the rules stay readable and testable on their own.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from regie.care.models import AllocationStatus
+from regie.catalogue.models import Variant
+from regie.core.money import CENT
+from regie.core.months import month_end
+from regie.regions.models import PartialMonthRule
+
+REASONS = {
+    "allocation-unknown": "Er is geen toewijzing met dit nummer.",
+    "allocation-other-provider": "De toewijzing is van een andere aanbieder.",
+    "month-outside-allocation": "De maand valt buiten de toewijzingsperiode.",
+    "allocation-not-started": "De zorg is in deze maand (nog) niet gestart.",
+    "month-after-stop": "De maand ligt na de stop van de zorg.",
+    "product-mismatch": "Het product wijkt af van de toewijzing.",
+    "category-mismatch": "De categorie wijkt af van de toewijzing.",
+    "tariff-missing": "Er is geen tarief voor deze categorie in deze maand.",
+    "tariff-mismatch": "Het tarief wijkt af van het vastgestelde tarief.",
+    "volume-mismatch": "Het volume wijkt af van wat voor deze maand gedeclareerd mag worden.",
+    "amount-mismatch": "Het bedrag is niet gelijk aan tarief × volume.",
+    "no-residence": "De cliënt woonde in deze maand niet in een gemeente van de regio.",
+    "duplicate": "Deze maand van deze toewijzing is al gedeclareerd.",
+    "credit-without-debit": "Er is geen goedgekeurde declaratie die deze creditregel kan terugdraaien.",
+}
+
+
+@dataclass(frozen=True)
+class LineInput:
+    reference: str
+    month: dt.date
+    debit_credit: str = "D"
+    product_code: str | None = None
+    category: int | None = None
+    volume: Decimal | None = None
+    unit_price: Decimal | None = None
+    amount: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class Expected:
+    """What a debit line should be, as the catalogue and the region's rules say."""
+
+    volume: Decimal
+    unit_price: Decimal
+    amount: Decimal
+
+
+def delivered_days(allocation, month: dt.date) -> int:
+    first = max(month, allocation.start, allocation.started_on or allocation.start)
+    ends = [month_end(month)] + [d for d in (allocation.end, allocation.stopped_on) if d is not None]
+    last = min(ends)
+    return max((last - first).days + 1, 0)
+
+
+def expected_line(*, allocation, month: dt.date, tariff: Decimal, partial_month_rule: str) -> Expected:
+    """Effort-based: volume 1 × the monthly tariff. Output-based: the monthly amount in euros,
+    volume = the amount, unit price € 1. A broken month follows the region's rule."""
+    amount = tariff
+    if partial_month_rule == PartialMonthRule.PRO_RATA:
+        days_in_month = calendar.monthrange(month.year, month.month)[1]
+        amount = (tariff * delivered_days(allocation, month) / days_in_month).quantize(CENT, ROUND_HALF_UP)
+    if allocation.product.variant == Variant.OUTPUT:
+        return Expected(volume=amount, unit_price=Decimal("1.00"), amount=amount)
+    return Expected(volume=Decimal(1), unit_price=amount, amount=amount)
+
+
+def debit_check(*, line: LineInput, allocation, provider_ids, expected: Expected | None,
+                payer_id: int | None, already_paid: bool) -> str:
+    """The reason code for rejecting a debit line, or '' when it is approved."""
+    if allocation is None:
+        return "allocation-unknown"
+    if allocation.provider_id not in provider_ids:
+        return "allocation-other-provider"
+    last_day = month_end(line.month)
+    if allocation.start > last_day or (allocation.end is not None and allocation.end < line.month):
+        return "month-outside-allocation"
+    if allocation.status in (AllocationStatus.ALLOCATED, AllocationStatus.WITHDRAWN) or (
+        allocation.started_on is None or allocation.started_on > last_day
+    ):
+        return "allocation-not-started"
+    if allocation.stopped_on is not None and allocation.stopped_on < line.month:
+        return "month-after-stop"
+    if line.product_code is not None and line.product_code != allocation.product.code:
+        return "product-mismatch"
+    if line.category is not None and line.category != allocation.category.number:
+        return "category-mismatch"
+    if expected is None:
+        return "tariff-missing"
+    if line.unit_price is not None and line.unit_price != expected.unit_price:
+        return "tariff-mismatch"
+    if line.volume is not None and line.volume != expected.volume:
+        return "volume-mismatch"
+    if line.amount is not None and line.amount != expected.amount:
+        return "amount-mismatch"
+    if payer_id is None:
+        return "no-residence"
+    if already_paid:
+        return "duplicate"
+    return ""

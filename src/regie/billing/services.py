@@ -1,0 +1,268 @@
+"""Declarations in, settlement out.
+
+`declaration_submit` checks every line against what was allocated and stores it approved or
+rejected, whole. `settlement_run` closes a month: approved lines become a payment per provider
+and a charge per municipality of residence, plus each municipality's share of the regional
+costs. A closed month never changes; what arrives later lands in the next run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q, Sum
+
+from regie.care.models import Allocation, Residence
+from regie.care.services import payer_day
+from regie.catalogue.models import Tariff
+from regie.core.errors import DomainError
+from regie.core.money import monthly_part, split_by_key, to_money
+from regie.core.months import format_month, month_end
+from regie.regions.models import Organisation, Region
+from regie.regions.selectors import municipalities_on
+
+from .checks import REASONS, LineInput, debit_check, expected_line
+from .models import (
+    Declaration, DeclarationLine, LineStatus, MunicipalityCharge, ProviderPayment, SettlementRun,
+)
+
+__all__ = ["LineInput", "REASONS", "declaration_submit", "settlement_run", "settlement_statement"]
+
+
+def _provider_ids(provider: Organisation) -> set[int]:
+    """A cooperative declares for its members too (hoofd- en onderaannemerschap)."""
+    return {provider.pk, *Organisation.objects.filter(cooperative=provider).values_list("pk", flat=True)}
+
+
+def _tariffs(region: Region, category_ids: set[int]) -> dict[int, list[Tariff]]:
+    periods = defaultdict(list)
+    for tariff in Tariff.objects.filter(category_id__in=category_ids).order_by("valid_from"):
+        periods[tariff.category_id].append(tariff)
+    return periods
+
+
+def _tariff_on(periods: list[Tariff], day: dt.date) -> Decimal | None:
+    for tariff in periods:
+        if tariff.valid_from <= day and (tariff.valid_to is None or day <= tariff.valid_to):
+            return tariff.amount
+    return None
+
+
+def _residences(client_ids: set[int]) -> dict[int, list[Residence]]:
+    periods = defaultdict(list)
+    for residence in Residence.objects.filter(client_id__in=client_ids):
+        periods[residence.client_id].append(residence)
+    return periods
+
+
+def _payer(periods: list[Residence], day: dt.date) -> int | None:
+    for residence in periods:
+        if residence.valid_from <= day and (residence.valid_to is None or day <= residence.valid_to):
+            return residence.municipality_id
+    return None
+
+
+def _open_debits(allocation_ids: set[int]) -> dict[tuple[int, dt.date], DeclarationLine]:
+    lines = DeclarationLine.objects.filter(
+        allocation_id__in=allocation_ids, status=LineStatus.APPROVED, debit_credit="D", is_reversed=False
+    )
+    return {(line.allocation_id, line.month): line for line in lines}
+
+
+@transaction.atomic
+def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput], source: str,
+                       filename: str = "") -> Declaration:
+    """Check and store a provider's declaration; every line ends approved or rejected with a reason."""
+    if actor is not None:
+        actor.require("provider_staff")
+        if provider.pk != actor.organisation.pk:
+            raise DomainError("provider-mismatch", "U kunt alleen namens uw eigen organisatie declareren.")
+    region = provider.region
+    declaration = Declaration.objects.create(region=region, provider=provider, source=source, filename=filename,
+                                             submitted_by=actor.user if actor is not None else None)
+    references = {line.reference for line in lines}
+    allocations = {
+        a.reference: a
+        for a in Allocation.objects.select_for_update(of=("self",))
+        .filter(region=region, reference__in=references)
+        .select_related("product", "category")
+    }
+    residences = _residences({a.client_id for a in allocations.values()})
+    tariffs = _tariffs(region, {a.category_id for a in allocations.values()})
+    open_debits = _open_debits({a.pk for a in allocations.values()})
+    provider_ids = _provider_ids(provider)
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        allocation = allocations.get(line.reference)
+        row = DeclarationLine(
+            region=region, declaration=declaration, provider=provider, line_number=number,
+            reference=line.reference, month=line.month, debit_credit=line.debit_credit, allocation=allocation,
+            product=allocation.product if allocation else None, category=allocation.category if allocation else None,
+            volume=line.volume, unit_price=line.unit_price, amount=line.amount,
+        )
+        if line.debit_credit == "C":
+            _credit(row, line, allocation, provider_ids, open_debits)
+        else:
+            _debit(row, line, allocation, provider_ids, region, tariffs, residences, open_debits)
+        rows.append(row)
+    _store(rows)
+    return declaration
+
+
+def _debit(row, line, allocation, provider_ids, region, tariffs, residences, open_debits) -> None:
+    expected = payer_id = None
+    if allocation is not None:
+        first_day = max(line.month, allocation.start)
+        tariff = _tariff_on(tariffs.get(allocation.category_id, []), first_day)
+        if tariff is not None:
+            expected = expected_line(allocation=allocation, month=line.month, tariff=tariff,
+                                     partial_month_rule=region.partial_month_rule)
+        payer_id = _payer(residences.get(allocation.client_id, []),
+                          payer_day(rule=region.residence_rule, month=line.month))
+    reason = debit_check(line=line, allocation=allocation, provider_ids=provider_ids, expected=expected,
+                         payer_id=payer_id, already_paid=allocation is not None and
+                         (allocation.pk, line.month) in open_debits)
+    if reason:
+        row.status, row.reason_code = LineStatus.REJECTED, reason
+        return
+    row.status, row.municipality_id = LineStatus.APPROVED, payer_id
+    row.volume, row.unit_price, row.amount = expected.volume, expected.unit_price, expected.amount
+    open_debits[(allocation.pk, line.month)] = row
+
+
+def _credit(row, line, allocation, provider_ids, open_debits) -> None:
+    debit = open_debits.get((allocation.pk, line.month)) if allocation is not None else None
+    if allocation is None:
+        reason = "allocation-unknown"
+    elif allocation.provider_id not in provider_ids:
+        reason = "allocation-other-provider"
+    elif debit is None or debit.provider_id != row.provider_id:
+        reason = "credit-without-debit"
+    elif line.amount is not None and line.amount not in (debit.amount, -debit.amount):
+        reason = "amount-mismatch"
+    else:
+        reason = ""
+    if reason:
+        row.status, row.reason_code = LineStatus.REJECTED, reason
+        return
+    row.status, row.municipality_id, row.reverses = LineStatus.APPROVED, debit.municipality_id, debit
+    row.volume, row.unit_price, row.amount = debit.volume, debit.unit_price, -debit.amount
+    debit.is_reversed = True
+    del open_debits[(allocation.pk, line.month)]
+
+
+def _store(rows: list[DeclarationLine]) -> None:
+    """Store the lines; a debit reversed within this same file is saved before its credit."""
+    debits = [row for row in rows if row.debit_credit == "D"]
+    try:
+        with transaction.atomic():
+            DeclarationLine.objects.bulk_create(debits)
+    except IntegrityError:
+        # Another declaration paid one of these months meanwhile: the constraint decides, line by line.
+        for row in debits:
+            row.pk = None
+            _store_one(row)
+    reversed_ids = [row.reverses.pk for row in rows if row.debit_credit == "C" and row.reverses is not None]
+    DeclarationLine.objects.filter(pk__in=reversed_ids).update(is_reversed=True)
+    for row in rows:
+        if row.debit_credit == "C":
+            row.reverses_id = row.reverses.pk if row.reverses is not None else None
+    DeclarationLine.objects.bulk_create([row for row in rows if row.debit_credit == "C"])
+
+
+def _store_one(row: DeclarationLine) -> None:
+    try:
+        with transaction.atomic():
+            row.save()
+    except IntegrityError:
+        row.pk = None
+        row.status, row.reason_code, row.municipality_id = LineStatus.REJECTED, "duplicate", None
+        row.save()
+
+
+def _lock_region(region: Region) -> Region:
+    return Region.objects.select_for_update().get(pk=region.pk)
+
+
+def settlement_run(*, actor, region: Region, month: dt.date) -> SettlementRun:
+    """Close `month`, or give back the run that closed it: running twice changes nothing."""
+    if actor is not None:
+        actor.require("finance")
+        if not actor.is_purchasing_office:
+            raise DomainError("settlement-not-allowed", "Alleen het inkoopbureau verrekent.")
+    existing = SettlementRun.objects.filter(region=region, month=month).first()
+    if existing is not None:
+        return existing
+    with transaction.atomic():
+        _lock_region(region)
+        existing = SettlementRun.objects.filter(region=region, month=month).first()
+        if existing is not None:
+            return existing
+        if SettlementRun.objects.filter(region=region, month__gt=month).exists():
+            raise DomainError("settlement-out-of-order", f"{format_month(month)} kan niet meer worden verrekend: "
+                              "een latere maand is al gesloten. Correcties komen in de volgende run.")
+        return _settle(region, month, actor)
+
+
+def _settle(region: Region, month: dt.date, actor) -> SettlementRun:
+    due = DeclarationLine.objects.filter(region=region, settlement__isnull=True, month__lte=month)
+    approved = due.filter(status=LineStatus.APPROVED)
+    by_provider = list(approved.values("provider_id").annotate(amount=Sum("amount"), lines=Count("id")))
+    by_municipality = {
+        row["municipality_id"]: row
+        for row in approved.values("municipality_id").annotate(
+            amount=Sum("amount"), clients=Count("allocation__client_id", distinct=True))
+    }
+    municipalities = list(municipalities_on(region=region, first=month, last=month_end(month)))
+    yearly = region.regional_costs.filter(year=month.year).values_list("amount", flat=True).first()
+    costs = monthly_part(yearly, month.month) if yearly is not None else Decimal("0.00")
+    shares = split_by_key(costs, {m.pk: m.population for m in municipalities}) if municipalities else {}
+    paid = sum((to_money(row["amount"]) for row in by_provider), Decimal("0.00"))
+    charged = sum((to_money(row["amount"]) for row in by_municipality.values()), Decimal("0.00"))
+    if paid != charged:  # every approved line has one provider and one payer: this cannot differ
+        raise DomainError("settlement-unbalanced", f"Verrekening sluit niet: {paid} betaald, {charged} belast.")
+    run = SettlementRun.objects.create(region=region, month=month, paid_to_providers=paid, charged_for_care=charged,
+                                       regional_costs=costs, created_by=actor.user if actor is not None else None)
+    ProviderPayment.objects.bulk_create(
+        ProviderPayment(run=run, provider_id=row["provider_id"], amount=to_money(row["amount"]), line_count=row["lines"])
+        for row in by_provider
+    )
+    charge_ids = {m.pk for m in municipalities} | set(by_municipality)
+    MunicipalityCharge.objects.bulk_create(
+        _charge(run, municipality_id, by_municipality.get(municipality_id), shares.get(municipality_id))
+        for municipality_id in sorted(charge_ids)
+    )
+    due.update(settlement=run)
+    return run
+
+
+def _charge(run, municipality_id, care_row, share) -> MunicipalityCharge:
+    care = to_money(care_row["amount"]) if care_row else Decimal("0.00")
+    share = share if share is not None else Decimal("0.00")
+    return MunicipalityCharge(run=run, municipality_id=municipality_id, care=care, regional_costs=share,
+                              total=care + share, client_count=care_row["clients"] if care_row else 0)
+
+
+def settlement_statement(run: SettlementRun) -> dict:
+    """The month's statement in the documented JSON shape; amounts as strings with two decimals."""
+    payments = run.payments.select_related("provider").order_by("provider__agb_code")
+    charges = run.charges.select_related("municipality").order_by("municipality__code")
+    rejected = run.lines.filter(status=LineStatus.REJECTED).order_by("reference", "month", "pk")
+    return {
+        "month": format_month(run.month),
+        "providers": [{"agb": p.provider.agb_code, "name": p.provider.name, "amount": f"{p.amount:.2f}",
+                       "lines": p.line_count} for p in payments],
+        "municipalities": [
+            {"code": c.municipality.code, "name": c.municipality.name, "care": f"{c.care:.2f}",
+             "regional_costs": f"{c.regional_costs:.2f}", "total": f"{c.total:.2f}", "clients": c.client_count}
+            for c in charges
+        ],
+        "paid_to_providers": f"{run.paid_to_providers:.2f}",
+        "charged_for_care": f"{run.charged_for_care:.2f}",
+        "regional_costs": f"{run.regional_costs:.2f}",
+        "rejected": [{"reference": line.reference, "month": format_month(line.month), "code": line.reason_code}
+                     for line in rejected],
+    }

@@ -1,0 +1,74 @@
+"""Every read of client data goes through here: scoped by the actor, and audit-logged.
+
+- municipality staff: the clients who live or lived in their municipality, and the
+  allocations their municipality made;
+- provider staff: the clients and allocations of their own organisation (a cooperative
+  also its members');
+- purchasing office: allocations where a task needs them (contract management, finance);
+  no client search;
+- advisory council: nothing personal, only aggregates (see monitoring).
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from regie.audit.services import audit_reads
+from regie.core.errors import Forbidden, NotFound
+
+from .models import Allocation, Client
+
+PURCHASING_ROLES = ("contract_manager", "finance", "purchaser")
+
+
+def clients_for(*, actor) -> QuerySet[Client]:
+    base = Client.objects.filter(region_id=actor.region_id)
+    if actor.is_municipality:
+        return base.filter(residences__municipality_id=actor.municipality_id).distinct()
+    if actor.is_provider:
+        return base.filter(allocations__provider_id__in=actor.provider_ids).distinct()
+    raise Forbidden("clients-not-allowed", "Uw organisatie heeft geen inzage in cliëntgegevens.")
+
+
+def client_search(*, actor, query: str = "", limit: int = 50) -> list[Client]:
+    clients = clients_for(actor=actor)
+    query = query.strip()
+    if query:
+        term = Q(family_name__icontains=query) | Q(bsn=query.replace(" ", ""))
+        clients = clients.filter(term)
+    found = list(clients.order_by("family_name", "initials", "pk")[:limit])
+    audit_reads(actor=actor, subject="clients.search", client_ids=[c.pk for c in found], detail={"query": query})
+    return found
+
+
+def client_get(*, actor, pk: int) -> Client:
+    try:
+        client = clients_for(actor=actor).get(pk=pk)
+    except (Client.DoesNotExist, ValueError):
+        raise NotFound("client-not-found", "Deze cliënt bestaat niet of valt buiten uw organisatie.") from None
+    audit_reads(actor=actor, subject="client", client_ids=[client.pk])
+    return client
+
+
+def allocations_for(*, actor) -> QuerySet[Allocation]:
+    base = Allocation.objects.filter(region_id=actor.region_id)
+    if actor.is_municipality:
+        return base.filter(municipality_id=actor.municipality_id)
+    if actor.is_provider:
+        return base.filter(provider_id__in=actor.provider_ids)
+    if actor.is_purchasing_office and actor.has_role(*PURCHASING_ROLES):
+        return base
+    raise Forbidden("allocations-not-allowed", "Uw organisatie heeft geen inzage in toewijzingen.")
+
+
+def allocation_get(*, actor, pk: int) -> Allocation:
+    try:
+        allocation = (
+            allocations_for(actor=actor)
+            .select_related("client", "product", "category", "provider", "municipality")
+            .get(pk=pk)
+        )
+    except (Allocation.DoesNotExist, ValueError):
+        raise NotFound("allocation-not-found", "Deze toewijzing bestaat niet of valt buiten uw organisatie.") from None
+    audit_reads(actor=actor, subject="allocation", client_ids=[allocation.client_id])
+    return allocation

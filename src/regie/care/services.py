@@ -1,0 +1,273 @@
+"""Care rules: clients and where they live, support plans, and allocations with history.
+
+The actor is `None` when an operator runs a command (an import): then the region's own
+rules still apply, only the role checks do not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+
+from regie.audit.models import Action
+from regie.audit.services import audit_record
+from regie.catalogue.selectors import tariff_on
+from regie.contracting.services import contract_covering
+from regie.core.bsn import bsn_clean
+from regie.core.errors import DomainError, Forbidden
+from regie.core.months import month_end
+from regie.regions.models import ResidenceRule
+
+from .models import Allocation, AllocationStatus, AllocationVersion, Client, Goal, Residence, SupportPlan
+
+# iWmo codelist WMO588 (reden beëindiging).
+END_REASONS = {
+    "02": "Overlijden", "19": "Levering volgens plan beëindigd", "20": "Levering is tijdelijk beëindigd",
+    "21": "Levering is eenzijdig door cliënt beëindigd", "22": "Levering is eenzijdig door aanbieder beëindigd",
+    "23": "Levering is in overeenstemming voortijdig beëindigd", "31": "Verhuizing naar een andere gemeente",
+    "36": "Geïnitieerd door de gemeente", "37": "In verband met wijzigingsverzoek",
+    "38": "Overstap naar andere aanbieder", "39": "Uitstroom naar ander domein",
+}
+
+
+@dataclass(frozen=True)
+class ResidencePeriod:
+    municipality: object
+    valid_from: dt.date
+    valid_to: dt.date | None = None
+
+
+def payer_day(*, rule: str, month: dt.date) -> dt.date:
+    """The day of a month whose residence decides which municipality pays for that month."""
+    return month_end(month) if rule == ResidenceRule.LAST_DAY_OF_MONTH else month
+
+
+def residence_on(*, client: Client, day: dt.date) -> Residence | None:
+    return (
+        client.residences.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("municipality").first()
+    )
+
+
+def _check_periods(periods: list[ResidencePeriod]) -> None:
+    ordered = sorted(periods, key=lambda p: p.valid_from)
+    for period in ordered:
+        if period.valid_to is not None and period.valid_to < period.valid_from:
+            raise DomainError("period-reversed", "Een woonperiode eindigt vóór zij begint.", field="resident_to")
+    for earlier, later in zip(ordered, ordered[1:]):
+        if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+            raise DomainError("residence-overlap", "Woonperioden van een cliënt mogen elkaar niet overlappen.",
+                              field="resident_from")
+
+
+@transaction.atomic
+def client_create(*, actor, region, bsn: str, family_name: str, initials: str, birth_date: dt.date,
+                  residences: list[ResidencePeriod]) -> Client:
+    bsn = bsn_clean(bsn)
+    if not family_name.strip():
+        raise DomainError("name-missing", "De achternaam ontbreekt.", field="family_name")
+    if birth_date > dt.date.today():
+        raise DomainError("birth-date-future", "De geboortedatum ligt in de toekomst.", field="birth_date")
+    if not residences:
+        raise DomainError("residence-missing", "Een cliënt heeft minstens één woonperiode.", field="municipality_code")
+    _check_periods(residences)
+    if actor is not None:
+        actor.require("access_officer")
+        if not any(p.municipality.pk == actor.municipality_id for p in residences):
+            raise Forbidden("client-not-resident", "U kunt alleen inwoners van uw eigen gemeente registreren.")
+    if Client.objects.filter(region=region, bsn=bsn).exists():
+        raise DomainError("bsn-duplicate", f"Er is al een cliënt met BSN {bsn}.", field="bsn")
+    client = Client.objects.create(region=region, bsn=bsn, family_name=family_name.strip(),
+                                   initials=initials.strip(), birth_date=birth_date)
+    Residence.objects.bulk_create(
+        Residence(client=client, municipality=p.municipality, valid_from=p.valid_from, valid_to=p.valid_to)
+        for p in residences
+    )
+    audit_record(actor=actor, action=Action.CREATE, subject="client", client_id=client.pk, object_id=client.pk)
+    return client
+
+
+@transaction.atomic
+def plan_create(*, actor, client: Client, drawn_up_on: dt.date, goals: list[dict]) -> SupportPlan:
+    """A support plan with its goals; each goal has a life domain, a text and a baseline score 1–5."""
+    actor.require("access_officer")
+    plan = SupportPlan.objects.create(client=client, municipality_id=actor.municipality_id, drawn_up_on=drawn_up_on)
+    for goal in goals:
+        score = int(goal["baseline_score"])
+        if not 1 <= score <= 5:
+            raise DomainError("score-invalid", "Een zelfredzaamheidsscore ligt tussen 1 en 5.", field="baseline_score")
+        Goal.objects.create(plan=plan, life_domain=goal["life_domain"], description=goal["description"],
+                            baseline_score=score)
+    audit_record(actor=actor, action=Action.CREATE, subject="plan", client_id=client.pk, object_id=plan.pk)
+    return plan
+
+
+@transaction.atomic
+def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on: dt.date) -> Goal:
+    actor.require("access_officer")
+    if not 1 <= followup_score <= 5:
+        raise DomainError("score-invalid", "Een zelfredzaamheidsscore ligt tussen 1 en 5.", field="followup_score")
+    goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
+    goal.save(update_fields=["followup_score", "result", "closed_on"])
+    audit_record(actor=actor, action=Action.UPDATE, subject="goal", client_id=goal.plan.client_id, object_id=goal.pk)
+    return goal
+
+
+def _next_reference(region) -> str:
+    """Toewijzingnummers are numbers, counting up per region (iWmo: at most 20 positions)."""
+    numbers = Allocation.objects.filter(region=region, reference__regex=r"^[0-9]+$").values_list("reference", flat=True)
+    highest = max((int(n) for n in numbers), default=0)
+    return f"{highest + 1:08d}"
+
+
+def _record_version(allocation: Allocation, *, change: str, user) -> None:
+    AllocationVersion.objects.create(
+        allocation=allocation, version=allocation.version, provider_id=allocation.provider_id,
+        product_id=allocation.product_id, category_id=allocation.category_id, start=allocation.start,
+        end=allocation.end, status=allocation.status, started_on=allocation.started_on,
+        stopped_on=allocation.stopped_on, end_reason=allocation.end_reason, change=change, changed_by=user,
+    )
+
+
+def _check_deliverable(*, provider, product, category, start: dt.date, end: dt.date | None) -> None:
+    if category.product_id != product.pk:
+        raise DomainError("category-mismatch", f"Categorie {category.number} hoort niet bij product {product.code}.",
+                          field="category")
+    if end is not None and end < start:
+        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
+    if contract_covering(provider=provider, product=product, day=start) is None:
+        raise DomainError("no-contract", f"{provider} heeft op {start:%d-%m-%Y} geen contract voor product "
+                          f"{product.code}.", field="provider")
+    if tariff_on(category=category, day=start) is None:
+        raise DomainError("no-tariff", f"Er is op {start:%d-%m-%Y} geen tarief voor {category}.", field="category")
+
+
+def _user(actor):
+    return actor.user if actor is not None else None
+
+
+@transaction.atomic
+def allocation_create(*, actor, client: Client, product, category, provider, start: dt.date,
+                      end: dt.date | None = None, reference: str | None = None) -> Allocation:
+    residence = residence_on(client=client, day=start)
+    if residence is None:
+        raise DomainError("no-residence", f"{client} woont op {start:%d-%m-%Y} niet in de regio.", field="start")
+    if actor is not None:
+        actor.require("access_officer")
+        if residence.municipality_id != actor.municipality_id:
+            raise Forbidden("client-not-resident", "U kunt alleen zorg toewijzen aan inwoners van uw eigen gemeente.")
+    _check_deliverable(provider=provider, product=product, category=category, start=start, end=end)
+    reference = (reference or _next_reference(client.region)).strip()
+    if Allocation.objects.filter(region=client.region, reference=reference).exists():
+        raise DomainError("reference-duplicate", f"Toewijzingnummer {reference} bestaat al.", field="reference")
+    allocation = Allocation.objects.create(
+        region=client.region, reference=reference, client=client, municipality_id=residence.municipality_id,
+        provider=provider, product=product, category=category, start=start, end=end,
+    )
+    _record_version(allocation, change="toegewezen", user=_user(actor))
+    audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference)
+    return allocation
+
+
+def _lock(allocation: Allocation) -> Allocation:
+    return Allocation.objects.select_for_update().select_related("client", "product", "provider").get(pk=allocation.pk)
+
+
+def _owned_by_municipality(actor, allocation: Allocation) -> None:
+    if actor is not None:
+        actor.require("access_officer")
+        if allocation.municipality_id != actor.municipality_id:
+            raise Forbidden("allocation-other-municipality", "Deze toewijzing is van een andere gemeente.")
+
+
+def _save_version(allocation: Allocation, *, change: str, actor) -> Allocation:
+    allocation.version += 1
+    allocation.save()
+    _record_version(allocation, change=change, user=_user(actor))
+    audit_record(actor=actor, action=Action.UPDATE, subject="allocation", client_id=allocation.client_id,
+                 object_id=allocation.reference, detail={"change": change, "version": allocation.version})
+    return allocation
+
+
+@transaction.atomic
+def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.date | None = None,
+                      clear_end: bool = False) -> Allocation:
+    """A new version with another category or end date; the earlier version stays on record."""
+    allocation = _lock(allocation)
+    _owned_by_municipality(actor, allocation)
+    if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
+        raise DomainError("allocation-closed", "Een gestopte of ingetrokken toewijzing kan niet meer wijzigen.")
+    changes = []
+    if category is not None and category.pk != allocation.category_id:
+        changes.append(f"categorie {allocation.category.number} → {category.number}")
+        allocation.category = category
+    new_end = None if clear_end else (end if end is not None else allocation.end)
+    if new_end != allocation.end:
+        changes.append(f"einddatum {allocation.end or 'open'} → {new_end or 'open'}")
+        allocation.end = new_end
+    if not changes:
+        raise DomainError("nothing-changed", "Er is niets gewijzigd.")
+    _check_deliverable(provider=allocation.provider, product=allocation.product, category=allocation.category,
+                       start=allocation.start, end=allocation.end)
+    return _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
+
+
+@transaction.atomic
+def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) -> Allocation:
+    """The municipality ends an allocation; one that never started is withdrawn instead."""
+    allocation = _lock(allocation)
+    _owned_by_municipality(actor, allocation)
+    if reason not in END_REASONS:
+        raise DomainError("end-reason-unknown", f"'{reason}' is geen reden beëindiging uit de iWmo-codelijst.",
+                          field="end_reason")
+    if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
+        raise DomainError("allocation-closed", "Deze toewijzing is al beëindigd.")
+    if allocation.status == AllocationStatus.ALLOCATED and end < allocation.start:
+        allocation.status = AllocationStatus.WITHDRAWN
+    elif end < allocation.start:
+        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
+    allocation.end, allocation.end_reason = end, reason
+    return _save_version(allocation, change=f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}", actor=actor)
+
+
+def _owned_by_provider(actor, allocation: Allocation) -> None:
+    if actor is not None:
+        actor.require("provider_staff")
+        if allocation.provider_id not in actor.provider_ids:
+            raise Forbidden("allocation-other-provider", "Deze toewijzing is van een andere aanbieder.")
+
+
+@transaction.atomic
+def allocation_start(*, actor, allocation: Allocation, started_on: dt.date) -> Allocation:
+    """The provider reports the start of care (iWmo 305)."""
+    allocation = _lock(allocation)
+    _owned_by_provider(actor, allocation)
+    if allocation.status != AllocationStatus.ALLOCATED:
+        raise DomainError("allocation-not-allocated", "Alleen een toegewezen, nog niet gestarte toewijzing kan starten.")
+    if started_on < allocation.start or (allocation.end is not None and started_on > allocation.end):
+        raise DomainError("start-outside-allocation", "De startdatum valt buiten de toewijzingsperiode.",
+                          field="started_on")
+    allocation.status, allocation.started_on = AllocationStatus.STARTED, started_on
+    return _save_version(allocation, change=f"gestart per {started_on:%d-%m-%Y}", actor=actor)
+
+
+@transaction.atomic
+def allocation_stop(*, actor, allocation: Allocation, stopped_on: dt.date, reason: str) -> Allocation:
+    """The provider reports the end of care (iWmo 307)."""
+    allocation = _lock(allocation)
+    _owned_by_provider(actor, allocation)
+    if allocation.status != AllocationStatus.STARTED:
+        raise DomainError("allocation-not-started", "Alleen een gestarte toewijzing kan stoppen.")
+    if reason not in END_REASONS:
+        raise DomainError("end-reason-unknown", f"'{reason}' is geen reden beëindiging uit de iWmo-codelijst.",
+                          field="end_reason")
+    if stopped_on < allocation.started_on or (allocation.end is not None and stopped_on > allocation.end):
+        raise DomainError("stop-outside-allocation", "De stopdatum valt buiten de geleverde periode.",
+                          field="stopped_on")
+    allocation.status, allocation.stopped_on = AllocationStatus.STOPPED, stopped_on
+    allocation.end_reason = allocation.end_reason or reason
+    return _save_version(allocation, change=f"gestopt per {stopped_on:%d-%m-%Y}", actor=actor)
+

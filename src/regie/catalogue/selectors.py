@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from regie.core.errors import DomainError
+
+from .models import Category, Product, Tariff
+
+
+def products(*, region) -> QuerySet[Product]:
+    """The catalogue is public within the region: everyone may read it."""
+    return Product.objects.filter(region=region).select_related("support_form").prefetch_related("categories")
+
+
+def product_by_code(*, region, code: str) -> Product:
+    try:
+        return Product.objects.select_related("support_form").get(region=region, code=code.strip())
+    except Product.DoesNotExist:
+        raise DomainError("product-unknown", f"Product '{code}' staat niet in de catalogus.", field="product_code") from None
+
+
+def category_of(*, product: Product, number: int | str) -> Category:
+    try:
+        return product.categories.get(number=int(number))
+    except (Category.DoesNotExist, ValueError):
+        raise DomainError("category-unknown", f"Product {product.code} heeft geen categorie '{number}'.",
+                          field="category") from None
+
+
+def tariff_on(*, category: Category, day: dt.date) -> Tariff | None:
+    return (
+        Tariff.objects.filter(category=category, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .first()
+    )
+
+
+def tariffs_on(*, region, day: dt.date) -> QuerySet[Tariff]:
+    return (
+        Tariff.objects.filter(category__product__region=region, valid_from__lte=day)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        .select_related("category__product__support_form")
+        .order_by("category__product__code", "category__number")
+    )

@@ -1,0 +1,103 @@
+"""Catalogue rules: products, categories and tariff periods; yearly indexation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import Q
+
+from regie.core.errors import DomainError
+from regie.core.money import to_money
+
+from .models import Category, Product, SupportForm, Tariff, Variant
+
+# iWmo codelist WMO020 (productcategorie), the subset a region can buy as maatwerk here.
+SUPPORT_FORM_NAMES = {
+    "01": "Hulp bij het huishouden", "02": "Begeleiding", "03": "Persoonlijke verzorging",
+    "04": "Kortdurend verblijf", "05": "Woondiensten",
+    "06": "Overige ondersteuning gericht op het individu of huishouden/gezin", "07": "Dagbesteding",
+    "08": "Vervoerdiensten", "09": "Overige groepsgerichte ondersteuning", "10": "Overige maatwerk arrangementen",
+    "15": "Beschermd wonen", "16": "Opvang", "17": "Spoedopvang", "18": "Overige beschermd wonen en opvang",
+}
+
+
+def support_form_get(*, code: str) -> SupportForm:
+    code = code.strip().zfill(2)
+    if code not in SUPPORT_FORM_NAMES:
+        raise DomainError("support-form-unknown", f"'{code}' is geen iWmo-productcategorie voor maatwerk.",
+                          field="support_form")
+    form, _ = SupportForm.objects.get_or_create(code=code, defaults={"name": SUPPORT_FORM_NAMES[code]})
+    return form
+
+
+def product_ensure(*, region, code: str, support_form: SupportForm, variant: str, name: str = "") -> Product:
+    """The product with this code, created when new; its support form and variant must not change."""
+    if variant not in Variant.values:
+        raise DomainError("variant-unknown", f"'{variant}' is geen bekostigingsvariant; kies "
+                          "inspanningsgericht of outputgericht.", field="variant")
+    code = code.strip()
+    if not code or len(code) > 5:
+        raise DomainError("product-code-invalid", f"'{code}' is geen geldige productcode (1 tot 5 tekens).",
+                          field="product_code")
+    product, created = Product.objects.get_or_create(
+        region=region, code=code,
+        defaults={"support_form": support_form, "variant": variant, "name": name or f"{support_form.name} {code}"},
+    )
+    if not created and (product.support_form_id != support_form.pk or product.variant != variant):
+        raise DomainError("product-conflict", f"Product {code} staat al in de catalogus met een andere hulpvorm "
+                          "of bekostigingsvariant.", field="product_code")
+    return product
+
+
+def category_ensure(*, product: Product, number: int) -> Category:
+    if number < 1:
+        raise DomainError("category-invalid", "Een categorie is een positief getal.", field="category")
+    category, _ = Category.objects.get_or_create(product=product, number=number)
+    return category
+
+
+def tariff_add(*, category: Category, amount: Decimal, valid_from: dt.date, valid_to: dt.date | None) -> Tariff:
+    """Add a tariff period; it may not overlap another period of the same category."""
+    amount = to_money(amount)
+    if amount <= 0:
+        raise DomainError("tariff-not-positive", "Een tarief is groter dan nul.", field="tariff")
+    if valid_to is not None and valid_to < valid_from:
+        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="valid_to")
+    overlapping = Tariff.objects.filter(category=category).filter(
+        Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
+    )
+    if valid_to is not None:
+        overlapping = overlapping.filter(valid_from__lte=valid_to)
+    if overlapping.exists():
+        raise DomainError("tariff-overlap", f"Er is al een tarief voor {category} in deze periode.", field="valid_from")
+    return Tariff.objects.create(category=category, amount=amount, valid_from=valid_from, valid_to=valid_to)
+
+
+@transaction.atomic
+def tariffs_index(*, actor, region, year: int, percentage: Decimal) -> list[Tariff]:
+    """Yearly indexation: every tariff running into `year` is closed on 31 December and
+    continued from 1 January at the indexed amount (rounded half up to the cent)."""
+    if actor is not None:
+        actor.require("purchaser")
+    start = dt.date(year, 1, 1)
+    eve = start - dt.timedelta(days=1)
+    running = list(
+        Tariff.objects.select_for_update()
+        .filter(category__product__region=region, valid_from__lte=eve)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+    )
+    if Tariff.objects.filter(category__product__region=region, valid_from=start).exists():
+        raise DomainError("already-indexed", f"Voor {year} zijn al tarieven vastgesteld.")
+    if not running:
+        raise DomainError("nothing-to-index", f"Er lopen geen tarieven door in {year}.")
+    factor = 1 + Decimal(percentage) / 100
+    created = []
+    for tariff in running:
+        later_end = tariff.valid_to
+        tariff.valid_to = eve
+        tariff.save(update_fields=["valid_to"])
+        created.append(Tariff(category_id=tariff.category_id, amount=to_money(tariff.amount * factor),
+                              valid_from=start, valid_to=later_end))
+    return Tariff.objects.bulk_create(created)

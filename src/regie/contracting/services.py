@@ -1,0 +1,53 @@
+"""Contract rules: which provider may deliver which product when; tacit renewal and notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q
+
+from regie.core.errors import DomainError
+
+from .models import Contract
+
+NOTICE_MONTHS = 3
+
+
+def contract_covering(*, provider, product, day: dt.date) -> Contract | None:
+    """A contract of the provider (or its cooperative) for the product, running on `day`."""
+    holders = [provider.pk] + ([provider.cooperative_id] if provider.cooperative_id else [])
+    return (
+        Contract.objects.filter(provider_id__in=holders, products=product, start__lte=day)
+        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        .first()
+    )
+
+
+def contract_create(*, region, provider, products, start: dt.date, end: dt.date | None = None) -> Contract:
+    if not provider.is_provider:
+        raise DomainError("not-a-provider", f"{provider} is geen aanbieder.")
+    if end is not None and end < start:
+        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
+    contract = Contract.objects.create(region=region, provider=provider, start=start, end=end)
+    contract.products.set(products)
+    return contract
+
+
+def contract_terminate(*, contract: Contract, notice_on: dt.date) -> Contract:
+    """Notice ends the contract at the end of the term running when the notice period is over."""
+    if contract.end is not None:
+        raise DomainError("contract-ended", "Dit contract is al beëindigd.")
+    contract.end = contract.term_end_on(_add_months(notice_on, NOTICE_MONTHS))
+    contract.save(update_fields=["end"])
+    return contract
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return dt.date(year, month + 1, candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")

@@ -1,0 +1,13 @@
+from regie.core.errors import DomainError
+
+
+def actor(request):
+    """Expose the acting organisation and roles to every template."""
+    if not getattr(request, "user", None) or not request.user.is_authenticated:
+        return {}
+    from regie.regions.actors import actor_for
+
+    try:
+        return {"actor": actor_for(request.user)}
+    except DomainError:
+        return {}

@@ -1,0 +1,56 @@
+"""Months are first-of-month dates; care periods are dates, never datetimes."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .errors import DomainError
+
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def month_end(month: dt.date) -> dt.date:
+    return month.replace(day=calendar.monthrange(month.year, month.month)[1])
+
+
+def add_months(month: dt.date, count: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 + count
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Every month from the month of `first` to the month of `last`, inclusive."""
+    months, current, stop = [], month_start(first), month_start(last)
+    while current <= stop:
+        months.append(current)
+        current = add_months(current, 1)
+    return months
+
+
+def parse_month(text: str) -> dt.date:
+    match = _MONTH.match(text.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise DomainError("month-invalid", f"'{text}' is geen geldige maand; gebruik JJJJ-MM, bijvoorbeeld 2025-03.")
+    return dt.date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def format_month(month: dt.date) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise DomainError("date-invalid", f"'{text}' is geen geldige datum; gebruik JJJJ-MM-DD.") from None
+
+
+def overlaps(start: dt.date, end: dt.date | None, first: dt.date, last: dt.date) -> bool:
+    """Does the period start..end (open end when None) share a day with first..last?"""
+    return start <= last and (end is None or end >= first)

@@ -1,0 +1,132 @@
+"""A region is data: its municipalities, the organisations that take part and their people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+
+class ResidenceRule(models.TextChoices):
+    FIRST_DAY_OF_MONTH = "first_day_of_month", "Woonplaats op de eerste dag van de maand"
+    LAST_DAY_OF_MONTH = "last_day_of_month", "Woonplaats op de laatste dag van de maand"
+
+
+class PartialMonthRule(models.TextChoices):
+    FULL_MONTH = "full_month", "Een maand met levering telt volledig"
+    PRO_RATA = "pro_rata", "Naar rato van de dagen met levering"
+
+
+class Region(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    centre_municipality = models.ForeignKey(
+        "Municipality", on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    residence_rule = models.CharField(
+        max_length=30, choices=ResidenceRule.choices, default=ResidenceRule.FIRST_DAY_OF_MONTH
+    )
+    partial_month_rule = models.CharField(
+        max_length=20, choices=PartialMonthRule.choices, default=PartialMonthRule.FULL_MONTH
+    )
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Municipality(models.Model):
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="municipalities")
+    code = models.CharField("CBS-gemeentecode", max_length=4)
+    name = models.CharField(max_length=100)
+    population = models.PositiveIntegerField()
+    valid_from = models.DateField()
+    valid_to = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["region", "code"], name="municipality_code_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def exists_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+class RegionalCost(models.Model):
+    """The regional organisation's own yearly costs, shared monthly by a key (population)."""
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="regional_costs")
+    year = models.PositiveSmallIntegerField()
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["region", "year"], name="regional_cost_year_unique")]
+
+
+class OrganisationKind(models.TextChoices):
+    PURCHASING_OFFICE = "purchasing_office", "Regionaal inkoopbureau"
+    MUNICIPALITY = "municipality", "Gemeente"
+    PROVIDER = "provider", "Aanbieder"
+    ADVISORY_COUNCIL = "advisory_council", "Wmo-adviesraad"
+
+
+class Organisation(models.Model):
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="organisations")
+    kind = models.CharField(max_length=20, choices=OrganisationKind.choices)
+    name = models.CharField(max_length=200)
+    municipality = models.OneToOneField(
+        Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="organisation"
+    )
+    agb_code = models.CharField("AGB-code", max_length=8, blank=True)
+    kvk_number = models.CharField("KvK-nummer", max_length=8, blank=True)
+    cooperative = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="members",
+        help_text="De coöperatie (hoofdaannemer) waar deze aanbieder als onderaannemer lid van is.",
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "agb_code"], condition=~Q(agb_code=""), name="organisation_agb_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="municipality", municipality__isnull=False) | ~Q(kind="municipality"),
+                name="municipality_organisation_has_municipality",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_provider(self) -> bool:
+        return self.kind == OrganisationKind.PROVIDER
+
+
+class Role(models.TextChoices):
+    ACCESS_OFFICER = "access_officer", "Toegangsmedewerker"
+    POLICY_ADVISER = "policy_adviser", "Beleidsadviseur"
+    FINANCE = "finance", "Financieel medewerker"
+    PURCHASER = "purchaser", "Inkoper"
+    CONTRACT_MANAGER = "contract_manager", "Contractmanager"
+    PROVIDER_STAFF = "provider_staff", "Medewerker aanbieder"
+    COUNCIL_MEMBER = "council_member", "Lid Wmo-adviesraad"
+
+
+class Membership(models.Model):
+    """A person works for one organisation, in one or more roles (one row per role)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=30, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation", "role"], name="membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.organisation} ({self.get_role_display()})"

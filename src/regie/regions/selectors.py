@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Q, QuerySet
+
+from regie.core.errors import DomainError
+
+from .models import Municipality, Organisation, OrganisationKind, Region
+
+
+def region_only(name: str | None = None) -> Region:
+    """The region a command works on: the named one, or the only one there is."""
+    regions = Region.objects.all() if name is None else Region.objects.filter(name=name)
+    found = list(regions[:2])
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise DomainError("region-missing", "Er is nog geen regio ingericht; gebruik eerst setup-region."
+                          if name is None else f"Regio '{name}' bestaat niet.")
+    raise DomainError("region-ambiguous", "Er zijn meerdere regio's; noem de regio met --region.")
+
+
+def municipalities_on(*, region: Region, first: dt.date, last: dt.date) -> QuerySet[Municipality]:
+    """The municipalities that existed on at least one day of first..last."""
+    return region.municipalities.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first), valid_from__lte=last)
+
+
+def providers(*, region: Region) -> QuerySet[Organisation]:
+    return region.organisations.filter(kind=OrganisationKind.PROVIDER)
+
+
+def provider_by_agb(*, region: Region, agb: str) -> Organisation:
+    try:
+        return providers(region=region).get(agb_code=agb.strip())
+    except Organisation.DoesNotExist:
+        raise DomainError("provider-unknown", f"Er is geen aanbieder met AGB-code '{agb}'.", field="agb") from None
+
+
+def municipality_by_code(*, region: Region, code: str) -> Municipality:
+    try:
+        return region.municipalities.get(code=code.strip().zfill(4))
+    except Municipality.DoesNotExist:
+        raise DomainError("municipality-unknown", f"Er is geen gemeente met code '{code}' in {region}.",
+                          field="municipality_code") from None

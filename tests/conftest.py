@@ -1,0 +1,71 @@
+import os
+
+import pytest
+from django.db import connection
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` run only where the database is PostgreSQL."""
+    if "postgres" in os.environ.get("DATABASE_URL", ""):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://…)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def db_vendor(db):
+    return connection.vendor
+
+
+@pytest.fixture
+def world(db):
+    """A small region that the worked example in docs/settlement.md uses: two municipalities
+    (A 30 000 and B 10 000 inhabitants), two providers, three products, four clients."""
+    import datetime as dt
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from regie.regions.models import RegionalCost
+    from tests import factories as f
+
+    region = f.RegionFactory(name="Regio Voorbeeld")
+    a = f.MunicipalityFactory(region=region, code="0001", name="Aadorp", population=30000)
+    b = f.MunicipalityFactory(region=region, code="0002", name="Bedorp", population=10000)
+    region.centre_municipality = a
+    region.save()
+    RegionalCost.objects.create(region=region, year=2025, amount=Decimal("120000.00"))
+    begeleiding = f.ProductFactory(region=region, code="02A01", name="Begeleiding individueel")
+    dagbesteding = f.ProductFactory(region=region, code="07A01", name="Dagbesteding",
+                                    support_form=f.SupportFormFactory(code="07", name="Dagbesteding"))
+    b1 = f.CategoryFactory(product=begeleiding, number=1)
+    b2 = f.CategoryFactory(product=begeleiding, number=2)
+    d1 = f.CategoryFactory(product=dagbesteding, number=1)
+    for category, amount in ((b1, "400.00"), (b2, "800.00"), (d1, "650.00")):
+        f.TariffFactory(category=category, amount=Decimal(amount), valid_from=dt.date(2024, 1, 1))
+    p1 = f.ProviderFactory(region=region, name="Zorg Een", agb_code="11110001")
+    p2 = f.ProviderFactory(region=region, name="Zorg Twee", agb_code="22220002")
+    f.ContractFactory(region=region, provider=p1, start=dt.date(2024, 1, 1), products=[begeleiding, dagbesteding])
+    f.ContractFactory(region=region, provider=p2, start=dt.date(2024, 1, 1), products=[begeleiding, dagbesteding])
+    clients = []
+    for n, residences in enumerate([
+        [(a, dt.date(2000, 1, 1), None)],
+        [(a, dt.date(2000, 1, 1), dt.date(2025, 2, 20)), (b, dt.date(2025, 2, 21), None)],
+        [(b, dt.date(2000, 1, 1), None)],
+        [(a, dt.date(2000, 1, 1), None)],
+    ], start=1):
+        client = f.ClientFactory(region=region, family_name=f"Cliënt{n}")
+        for municipality, start, end in residences:
+            f.ResidenceFactory(client=client, municipality=municipality, valid_from=start, valid_to=end)
+        clients.append(client)
+    start = dt.date(2025, 1, 10)
+    allocations = [
+        f.AllocationFactory(client=clients[0], municipality=a, provider=p1, category=b1, reference="A1", start=start),
+        f.AllocationFactory(client=clients[1], municipality=a, provider=p1, category=b2, reference="A2", start=start),
+        f.AllocationFactory(client=clients[2], municipality=b, provider=p2, category=d1, reference="A3", start=start),
+        f.AllocationFactory(client=clients[3], municipality=a, provider=p2, category=b1, reference="A4", start=start,
+                            status="stopped", stopped_on=dt.date(2025, 2, 15), end_reason="19"),
+    ]
+    return SimpleNamespace(region=region, a=a, b=b, p1=p1, p2=p2, begeleiding=begeleiding, dagbesteding=dagbesteding,
+                           b1=b1, b2=b2, d1=d1, clients=clients, allocations=allocations)

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "regie.billing",
     "regie.audit",
     "regie.monitoring",
+    "regie.demo",
 ]
 
 MIDDLEWARE = [

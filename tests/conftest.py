@@ -4,6 +4,13 @@ import pytest
 from django.db import connection
 
 
+def pytest_configure(config):
+    """Passwords in tests need no key stretching; the real hasher costs half a second a user."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` run only where the database is PostgreSQL."""
     if "postgres" in os.environ.get("DATABASE_URL", ""):

@@ -155,7 +155,11 @@ def _credit(row, line, allocation, provider_ids, open_debits) -> None:
 
 
 def _store(rows: list[DeclarationLine]) -> None:
-    """Store the lines; a debit reversed within this same file is saved before its credit."""
+    """Store the lines in the order the unique constraint needs: first free the months that
+    credits reverse, then the debits, then the credits (which may point at those debits)."""
+    credits = [row for row in rows if row.debit_credit == "C"]
+    stored_reversed = [row.reverses.pk for row in credits if row.reverses is not None and row.reverses.pk]
+    DeclarationLine.objects.filter(pk__in=stored_reversed).update(is_reversed=True)
     debits = [row for row in rows if row.debit_credit == "D"]
     try:
         with transaction.atomic():
@@ -165,12 +169,12 @@ def _store(rows: list[DeclarationLine]) -> None:
         for row in debits:
             row.pk = None
             _store_one(row)
-    reversed_ids = [row.reverses.pk for row in rows if row.debit_credit == "C" and row.reverses is not None]
-    DeclarationLine.objects.filter(pk__in=reversed_ids).update(is_reversed=True)
-    for row in rows:
-        if row.debit_credit == "C":
-            row.reverses_id = row.reverses.pk if row.reverses is not None else None
-    DeclarationLine.objects.bulk_create([row for row in rows if row.debit_credit == "C"])
+    for row in credits:
+        if row.reverses is not None and row.reverses.status == LineStatus.REJECTED:
+            row.status, row.reason_code, row.reverses, row.municipality_id = (
+                LineStatus.REJECTED, "credit-without-debit", None, None)
+        row.reverses_id = row.reverses.pk if row.reverses is not None else None
+    DeclarationLine.objects.bulk_create(credits)
 
 
 def _store_one(row: DeclarationLine) -> None:

@@ -225,8 +225,9 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
                           field="end_reason")
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
         raise DomainError("allocation-closed", "Deze toewijzing is al beëindigd.")
-    if allocation.status == AllocationStatus.ALLOCATED and end < allocation.start:
-        allocation.status = AllocationStatus.WITHDRAWN
+    if allocation.status == AllocationStatus.ALLOCATED and end <= allocation.start:
+        # iWmo withdraws an allocation by making its end date equal to its start date.
+        allocation.status, end = AllocationStatus.WITHDRAWN, allocation.start
     elif end < allocation.start:
         raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
     allocation.end, allocation.end_reason = end, reason

@@ -50,9 +50,12 @@ def test_the_office_and_the_council_see_no_clients(world, actors, who):
         clients_for(actor=actors[who])
 
 
-def test_another_organisations_client_is_not_found(world, actors):
+def test_another_organisations_client_is_not_found_and_the_attempt_is_audited(world, actors):
     with pytest.raises(NotFound):
         client_get(actor=actors["b"], pk=world.clients[0].pk)
+    record = AuditRecord.objects.get(subject="client", outcome="not_found")
+    assert (record.object_id, record.client_id, record.organisation_id) == (
+        str(world.clients[0].pk), None, actors["b"].organisation.pk)
     with pytest.raises(NotFound):
         client_get(actor=actors["p2"], pk=world.clients[0].pk)
 

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from regie.audit.services import audit_reads
+from regie.audit.models import Action, Outcome
+from regie.audit.services import audit_reads, audit_record
 from regie.core.errors import Forbidden, NotFound
 
 from .models import Allocation, Client
@@ -45,6 +46,7 @@ def client_get(*, actor, pk: int) -> Client:
     try:
         client = clients_for(actor=actor).get(pk=pk)
     except (Client.DoesNotExist, ValueError):
+        _audit_miss(actor, "client", pk)
         raise NotFound("client-not-found", "Deze cliënt bestaat niet of valt buiten uw organisatie.") from None
     audit_reads(actor=actor, subject="client", client_ids=[client.pk])
     return client
@@ -69,6 +71,12 @@ def allocation_get(*, actor, pk: int) -> Allocation:
             .get(pk=pk)
         )
     except (Allocation.DoesNotExist, ValueError):
+        _audit_miss(actor, "allocation", pk)
         raise NotFound("allocation-not-found", "Deze toewijzing bestaat niet of valt buiten uw organisatie.") from None
     audit_reads(actor=actor, subject="allocation", client_ids=[allocation.client_id])
     return allocation
+
+
+def _audit_miss(actor, subject: str, pk) -> None:
+    """A look-up outside one's scope is recorded too: it may be someone trying ids."""
+    audit_record(actor=actor, action=Action.READ, subject=subject, object_id=str(pk)[:40], outcome=Outcome.NOT_FOUND)

@@ -18,13 +18,12 @@ from regie.regions.models import Membership, Municipality, Organisation, Organis
 
 def valid_bsn(seed: int) -> str:
     """A distinct nine-digit number for each seed that passes the eleven test."""
+    from iwmo.bsn import controlecijfer
+
     base = 10_000_000 + seed * 11
-    while True:
-        digits = [int(c) for c in str(base)]
-        check = sum(d * w for d, w in zip(digits, range(9, 1, -1))) % 11
-        if check < 10:
-            return f"{base}{check}"
+    while (check := controlecijfer(str(base))) is None:
         base += 1
+    return f"{base}{check}"
 
 
 class RegionFactory(factory.django.DjangoModelFactory):

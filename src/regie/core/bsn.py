@@ -1,16 +1,12 @@
-"""The citizen service number (BSN): nine digits that pass the eleven test (11-proef)."""
+"""The citizen service number (BSN) as people type it; the eleven test lives in `iwmo.bsn`."""
 
 from __future__ import annotations
 
+from iwmo.bsn import is_geldig_bsn as bsn_is_valid
+
 from .errors import DomainError
 
-
-def bsn_is_valid(value: str) -> bool:
-    if len(value) != 9 or not value.isdigit() or value == "000000000":
-        return False
-    digits = [int(c) for c in value]
-    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1))) - digits[8]
-    return total % 11 == 0
+__all__ = ["bsn_clean", "bsn_is_valid"]
 
 
 def bsn_clean(value: str) -> str:
@@ -19,5 +15,6 @@ def bsn_clean(value: str) -> str:
     if text.isdigit() and len(text) == 8:
         text = "0" + text
     if not bsn_is_valid(text):
-        raise DomainError("bsn-invalid", f"'{value}' is geen geldig BSN (negen cijfers die de elfproef doorstaan).", field="bsn")
+        raise DomainError("bsn-invalid", f"'{value}' is geen geldig BSN (negen cijfers die de elfproef doorstaan).",
+                          field="bsn")
     return text

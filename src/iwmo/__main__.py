@@ -1,0 +1,5 @@
+import sys
+
+from iwmo.cli import main
+
+sys.exit(main())

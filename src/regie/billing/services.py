@@ -65,9 +65,10 @@ def _payer(periods: list[Residence], day: dt.date) -> int | None:
     return None
 
 
-def _open_debits(allocation_ids: set[int]) -> dict[tuple[int, dt.date], DeclarationLine]:
+def _open_debits(allocation_ids: set[int], months: set[dt.date]) -> dict[tuple[int, dt.date], DeclarationLine]:
     lines = DeclarationLine.objects.filter(
-        allocation_id__in=allocation_ids, status=LineStatus.APPROVED, debit_credit="D", is_reversed=False
+        allocation_id__in=allocation_ids, month__in=months, status=LineStatus.APPROVED, debit_credit="D",
+        is_reversed=False,
     )
     return {(line.allocation_id, line.month): line for line in lines}
 
@@ -92,7 +93,7 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
     }
     residences = _residences({a.client_id for a in allocations.values()})
     tariffs = _tariffs(region, {a.category_id for a in allocations.values()})
-    open_debits = _open_debits({a.pk for a in allocations.values()})
+    open_debits = _open_debits({a.pk for a in allocations.values()}, {line.month for line in lines})
     provider_ids = _provider_ids(provider)
     rows = []
     for number, line in enumerate(lines, start=1):

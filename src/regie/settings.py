@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "regie.audit",
     "regie.monitoring",
     "regie.demo",
+    "regie.exchange",
 ]
 
 MIDDLEWARE = [

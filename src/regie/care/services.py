@@ -19,6 +19,7 @@ from regie.contracting.services import contract_covering
 from regie.core.bsn import bsn_clean
 from regie.core.errors import DomainError, Forbidden
 from regie.core.months import month_end
+from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
 
 from .models import Allocation, AllocationStatus, AllocationVersion, Client, Goal, Residence, SupportPlan
@@ -169,6 +170,7 @@ def allocation_create(*, actor, client: Client, product, category, provider, sta
     )
     _record_version(allocation, change="toegewezen", user=_user(actor))
     audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference)
+    outbox_allocation(allocation=allocation)
     return allocation
 
 
@@ -212,7 +214,9 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
         raise DomainError("nothing-changed", "Er is niets gewijzigd.")
     _check_deliverable(provider=allocation.provider, product=allocation.product, category=allocation.category,
                        start=allocation.start, end=allocation.end)
-    return _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
+    allocation = _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
+    outbox_allocation(allocation=allocation)
+    return allocation
 
 
 @transaction.atomic
@@ -231,7 +235,9 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
     elif end < allocation.start:
         raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
     allocation.end, allocation.end_reason = end, reason
-    return _save_version(allocation, change=f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}", actor=actor)
+    allocation = _save_version(allocation, change=f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}", actor=actor)
+    outbox_allocation(allocation=allocation)
+    return allocation
 
 
 def _owned_by_provider(actor, allocation: Allocation) -> None:

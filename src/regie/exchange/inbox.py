@@ -1,0 +1,280 @@
+"""The inbox: iWmo messages from providers, checked, applied and answered in one transaction.
+
+`message_receive` is what the portal upload, the REST API and `manage.py receive` call:
+
+1. `iwmo.check`: safe intake (no DTD/entities, 25 MB, UTF-8 without BOM), the official schema
+   when `IWMO_SCHEMA_DIR` is set, and the standard's rules within the message. A message
+   that fails intake or the schema gets no retour message (IV028): it is refused with a
+   `MessageRefused` error naming every problem, and nothing is stored.
+2. Who sent it, to whom: the Afzender must be a provider of the region (and, from the portal,
+   the uploading provider or one of its cooperative's members), the Ontvanger a municipality.
+3. Its identity (sender, message code, BerichtIdentificatie): a message received before is
+   not processed again; the first row and its answer are given back. A database constraint
+   makes that hold under concurrency too.
+4. The cross-message rules (`rules.py`), then the foundation's services: 305 → `allocation_start`,
+   307 → `allocation_stop`, 323 → `declaration_submit`. Parts with findings are not applied.
+5. The retour message (306, 308) or declaration answer (325), stored in the outbox.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+import iwmo
+from iwmo.codelists import Eenheid
+from iwmo.modellen import Bericht, Wmo305, Wmo307, Wmo323
+from iwmo.modellen.declaratie import Prestatie
+from iwmo.regels import Bevinding, Context, Niveau, maak_context, voer_uit
+from regie.audit.models import Action
+from regie.audit.services import audit_record
+from regie.billing.checks import LineInput
+from regie.billing.models import Source
+from regie.billing.services import declaration_submit
+from regie.care.services import allocation_start, allocation_stop
+from regie.core.errors import DomainError, Forbidden
+from regie.core.money import from_cents
+from regie.regions.models import Organisation, OrganisationKind, Region
+from regie.regions.selectors import region_only
+
+from .models import Direction, Message, MessageStatus
+from .outbox import outbox_answer
+from .rules import (
+    RULES_305_307, RULES_323, RETOURCODE_FOR_CARE_ERROR, Problem, Register, retourcode_for_line, start_problem,
+    stop_problem,
+)
+
+SUPPORTED = {"wmo305": Wmo305, "wmo307": Wmo307, "wmo323": Wmo323}
+
+
+class MessageRefused(DomainError):
+    """The file is not an iWmo message the region can answer: nothing was stored.
+
+    `problems` holds one line per problem, `element path: code: message`.
+    """
+
+    def __init__(self, code: str, message: str, *, problems: list[str] | None = None):
+        super().__init__(code, message)
+        self.problems = problems or []
+
+
+def _schema_dir() -> str | None:
+    return getattr(settings, "IWMO_SCHEMA_DIR", "") or None
+
+
+def schema_validation_on() -> bool:
+    return _schema_dir() is not None
+
+
+def _region(*, actor, provider, region) -> Region:
+    if provider is not None:
+        return provider.region
+    if actor is not None:
+        return actor.organisation.region
+    return region if region is not None else region_only()
+
+
+def _problem_dict(b: Bevinding) -> dict:
+    return {"regel": b.regel, "retourcode": b.retourcode or "", "pad": b.pad, "melding": b.melding}
+
+
+def _refuse(result) -> MessageRefused:
+    first = result.bevindingen[0]
+    code = first.regel.lower() if first.regel.startswith("IWMO-") else "iwmo-xsd"
+    problems = [f"{b.pad or '/'}: {b.regel}: {b.melding}" for b in result.bevindingen]
+    return MessageRefused(code, f"Het bestand is geen geldig iWmo 3.2-bericht en is niet verwerkt: {first.melding}",
+                          problems=problems)
+
+
+@transaction.atomic
+def message_receive(*, actor, data: bytes, filename: str = "", provider: Organisation | None = None,
+                    region: Region | None = None) -> Message:
+    """Check, apply and answer one message from a provider; return the stored incoming message.
+
+    `actor`: provider staff uploading in the portal or through the API (`provider` defaults to
+    their organisation), or None for an operator's folder import. A message received before
+    returns the first row unchanged; `message.duplicate` tells which happened.
+    """
+    if actor is not None:
+        actor.require("provider_staff")
+        provider = provider or actor.organisation
+        if provider.pk not in actor.provider_ids:
+            raise Forbidden("provider-other", "U kunt alleen berichten van uw eigen organisatie aanleveren.")
+    region = _region(actor=actor, provider=provider, region=region)
+    today = timezone.localdate()
+    result = iwmo.check(bytes(data), _schema_dir(), vandaag=today)
+    if result.bericht is None:
+        raise _refuse(result)
+    bericht = result.bericht
+    if bericht.NAAM not in SUPPORTED:
+        raise MessageRefused("message-kind-unsupported", f"Bericht {bericht.NAAM.upper()} ({bericht.OMSCHRIJVING}) "
+                             "wordt door de regio (nog) niet via de inbox verwerkt.")
+    header = bericht.header
+    sender = Organisation.objects.filter(region=region, kind=OrganisationKind.PROVIDER,
+                                         agb_code=header.afzender).first()
+    if sender is None:
+        raise MessageRefused("sender-unknown", f"Afzender {header.afzender} is geen aanbieder in {region}.")
+    if provider is not None and sender.pk not in _with_members(provider):
+        raise MessageRefused("sender-mismatch", f"Afzender {header.afzender} is niet {provider} (AGB "
+                             f"{provider.agb_code}); lever alleen eigen berichten aan.")
+    municipality = region.municipalities.filter(code=header.ontvanger).first()
+    if municipality is None:
+        raise MessageRefused("receiver-unknown", f"Ontvanger {header.ontvanger} is geen gemeente van {region}.")
+    identity = {"region": region, "direction": Direction.IN, "sender": header.afzender, "code": bericht.NAAM[3:],
+                "identification": header.berichtidentificatie.identificatie,
+                "dated": header.berichtidentificatie.dagtekening}
+    existing = Message.objects.filter(**identity).first()
+    if existing is not None:
+        existing.duplicate = True
+        return existing
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                **identity, status=MessageStatus.ACCEPTED, xml=bytes(data), filename=filename[:255],
+                schema_checked=result.schema_gecontroleerd, provider=sender, municipality=municipality,
+                received_by=actor.user if actor is not None else None,
+                declaration_number=bericht.declaratie.declaratienummer if isinstance(bericht, Wmo323) else "",
+            )
+    except IntegrityError:  # the same message, received at the same moment by another process
+        existing = Message.objects.get(**identity)
+        existing.duplicate = True
+        return existing
+    message.duplicate = False
+    findings = list(result.bevindingen)
+    _process(message, bericht, findings, today=today, sender=sender, municipality_code=municipality.code)
+    message.problems = [_problem_dict(b) for b in findings]
+    message.save(update_fields=["status", "problems", "declaration"])
+    outbox_answer(incoming=message, build=lambda identification, dated: iwmo.maak_retourbericht(
+        bericht, findings, identificatie_retour=identification, dagtekening_retour=dated))
+    audit_record(actor=actor, action=Action.IMPORT, subject=f"iwmo.{message.code}", object_id=message.pk,
+                 detail={"status": message.status, "file": filename[:100]})
+    return message
+
+
+def _with_members(provider: Organisation) -> set[int]:
+    return {provider.pk, *Organisation.objects.filter(cooperative=provider).values_list("pk", flat=True)}
+
+
+def _process(message: Message, bericht: Bericht, findings: list[Bevinding], *, today: dt.date, sender,
+             municipality_code: str) -> None:
+    """Apply the message; append what the region finds to `findings`; set the message's status."""
+    if any(b.niveau is Niveau.INHOUD for b in findings):
+        message.status = MessageStatus.REJECTED  # IV028: the whole message, retourcode 0001
+        return
+    if isinstance(bericht, Wmo323):
+        numbers = {p.toewijzingnummer for c in bericht.declaratie.clienten for p in c.prestaties}
+    else:
+        products = bericht.client.start_producten if isinstance(bericht, Wmo305) else bericht.client.stop_producten
+        numbers = {p.toewijzingnummer for p in products if p.toewijzingnummer is not None}
+    register = Register.load(region_id=message.region_id, municipality_code=municipality_code,
+                             provider_ids=_with_members(sender), numbers=numbers, message_id=message.pk)
+    ctx = maak_context(bericht, vandaag=today, historie=register)
+    rules = RULES_323 if isinstance(bericht, Wmo323) else RULES_305_307
+    findings.extend(voer_uit(rules, ctx))
+    failed = {id(b.klasse) for b in findings}
+    if id(bericht.header) in failed:
+        message.status = MessageStatus.REJECTED
+        return
+    if isinstance(bericht, Wmo323):
+        applied, parts = _declare(message, bericht, findings, ctx, register, sender, failed)
+    else:
+        applied, parts = _start_or_stop(message, bericht, findings, ctx, register)
+    if applied == parts:
+        message.status = MessageStatus.ACCEPTED
+    else:
+        message.status = MessageStatus.PARTLY if applied else MessageStatus.REJECTED
+
+
+def _finding(ctx: Context, obj, *, rule: str, retourcode: str, element: str, text: str) -> Bevinding:
+    path = ctx.pad(obj) + (f"/{element}" if element else "")
+    return Bevinding(regel=rule, retourcode=retourcode, niveau=Niveau.BERICHTOVERSTIJGEND, pad=path, melding=text,
+                     klasse=obj)
+
+
+def _start_or_stop(message, bericht, findings, ctx, register) -> tuple[int, int]:
+    """305: start each StartProduct; 307: stop each StopProduct. Returns (applied, parts)."""
+    client = bericht.client
+    starting = isinstance(bericht, Wmo305)
+    products = client.start_producten if starting else client.stop_producten
+    failed = {id(b.klasse) for b in findings}
+    applied, touched = 0, []
+    for product in products:
+        if id(product) in failed or id(client) in failed:
+            continue
+        allocation = register.allocation(product.toewijzingnummer, client.bsn)
+        problem: Problem | None = (start_problem if starting else stop_problem)(product, allocation)
+        if problem is None:
+            try:
+                if starting:
+                    allocation_start(actor=None, allocation=allocation, started_on=product.begindatum)
+                else:
+                    allocation_stop(actor=None, allocation=allocation, stopped_on=product.einddatum,
+                                    reason=str(product.reden_beeindiging.value))
+            except DomainError as error:
+                problem = Problem(error.code, RETOURCODE_FOR_CARE_ERROR.get(error.code, "9019"), "", error.message)
+        if problem is not None:
+            findings.append(_finding(ctx, product, rule=problem.rule, retourcode=problem.retourcode,
+                                     element=problem.element, text=problem.message))
+            continue
+        applied += 1
+        touched.append(allocation)
+    message.allocations.add(*touched)
+    return applied, len(products)
+
+
+def line_input(p: Prestatie) -> LineInput:
+    """A Prestatie as a billing line: the month of its ProductPeriode, amounts from eurocent to Decimal.
+
+    Outputgericht (Eenheid 83): GeleverdVolume is the amount in eurocent (IV), so the volume is
+    that amount in euros at € 1 a unit, as `billing.checks.expected_line` expects.
+    """
+    amount = from_cents(p.ingediend_bedrag.bedrag)
+    if p.eenheid == Eenheid.EURO:
+        volume, unit_price = from_cents(p.geleverd_volume), Decimal("1.00")
+    else:
+        volume = Decimal(p.geleverd_volume)
+        unit_price = from_cents(p.product_tarief) if p.product_tarief is not None else None
+    return LineInput(reference="", month=p.product_periode.begindatum.replace(day=1),
+                     debit_credit=str(p.ingediend_bedrag.debet_credit.value), product_code=p.product_code,
+                     volume=volume, unit_price=unit_price, amount=amount)
+
+
+def _declare(message, bericht: Wmo323, findings, ctx, register, sender, failed) -> tuple[int, int]:
+    """323: the sound Prestaties go through `declaration_submit`; each line's outcome becomes its retourcode."""
+    declaratie = bericht.declaratie
+    prestaties = [(c, p) for c in declaratie.clienten for p in c.prestaties]
+    if id(declaratie) in failed:
+        return 0, len(prestaties)
+    sound = [(c, p) for c, p in prestaties if id(c) not in failed and id(p) not in failed]
+    if not sound:
+        return 0, len(prestaties)
+    lines = []
+    for _, p in sound:
+        allocation = register.allocations[p.toewijzingnummer]  # TR338 passed, so it is there
+        lines.append(replace(line_input(p), reference=allocation.reference))
+    declaration = declaration_submit(actor=None, provider=sender, lines=lines, source=Source.IWMO,
+                                     filename=message.filename or f"323-{message.identification}")
+    message.declaration = declaration
+    applied, touched = 0, set()
+    for (_, p), row in zip(sound, declaration.lines.order_by("line_number").select_related("allocation")):
+        if row.status == "approved":
+            applied += 1
+            touched.add(row.allocation_id)
+            continue
+        code = retourcode_for_line(reason=row.reason_code, debit_credit=row.debit_credit, month=row.month,
+                                   allocation=row.allocation)
+        findings.append(_finding(ctx, p, rule=row.reason_code, retourcode=code, element="",
+                                 text=_reason_text(row.reason_code)))
+    message.allocations.add(*touched)
+    return applied, len(prestaties)
+
+
+def _reason_text(code: str) -> str:
+    from regie.billing.checks import REASONS
+
+    return REASONS.get(code, code)

@@ -1,0 +1,254 @@
+"""The outbox: toewijzingen (301) to providers, retour and answer messages, and sending.
+
+`outbox_allocation` is called by `care.services` at the end of creating, changing and ending
+an allocation, inside that transaction. Following OP087 it writes one 301 for the client and
+provider with every current allocation of that client at that provider (from the same
+municipality), plus the one that just changed (an allocation withdrawn today is in this
+message, and in no later one).
+
+A message that cannot be written in iWmo terms (a provider without AGB code, a toewijzingnummer
+that is not a number) is kept as `held` with the reason, so nothing is lost and nothing blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+import iwmo
+from iwmo.codelists import (
+    AdresSoort, Eenheid, Frequentie, Geslacht, NaamGebruik, ProductCategorie, RedenWijziging,
+)
+from iwmo.modellen import Bericht, Wmo301
+from iwmo.modellen.basis import (
+    Achternaam, BerichtIdentificatie, Geboortedatum, Omvang, Product, VolledigeNaam,
+)
+from iwmo.modellen.header import Header
+from iwmo.modellen.toewijzing import Client, Contact, ToegewezenProduct
+from regie.care.models import Allocation, AllocationStatus, AllocationVersion
+from regie.catalogue.models import Tariff, Variant
+from regie.core.errors import DomainError
+from regie.core.money import cents
+
+from .models import Direction, Message, MessageStatus
+
+MAX_NUMBER = 999_999_999  # LDT_Nummer
+
+# END_REASONS of care (WMO588) that have their own RedenWijziging (WMO002) when the municipality ends.
+REASON_FOR_END = {"02": RedenWijziging.CLIENT_OVERLEDEN, "31": RedenWijziging.VERHUIZING_ANDERE_GEMEENTE,
+                  "38": RedenWijziging.OVERSTAP_ANDERE_AANBIEDER, "39": RedenWijziging.UITSTROOM_NAAR_ANDER_DOMEIN}
+
+
+def allocation_number(reference: str) -> int | None:
+    """The ToewijzingNummer (LDT_Nummer, 0..999999999) of a reference, or None if it has none."""
+    text = reference.strip()
+    if not text.isdigit() or int(text) > MAX_NUMBER:
+        return None
+    return int(text)
+
+
+def references_for(number: int) -> list[str]:
+    """Every reference that `allocation_number` maps to `number` ('7', '07', …, zero-padded to 20)."""
+    digits = str(number)
+    return ["0" * pad + digits for pad in range(0, 21 - len(digits))]
+
+
+def _is_decision(previous: AllocationVersion | None, version: AllocationVersion) -> bool:
+    """A municipal decision changes the period, the category or withdraws; start and stop are the provider's."""
+    if previous is None:
+        return True
+    return (previous.end != version.end or previous.category_id != version.category_id
+            or (version.status == AllocationStatus.WITHDRAWN and previous.status != AllocationStatus.WITHDRAWN))
+
+
+def _reason(previous: AllocationVersion | None, version: AllocationVersion) -> RedenWijziging | None:
+    """RedenWijziging of a decision (IV066: a first allocation has none)."""
+    if previous is None:
+        return None
+    if version.status == AllocationStatus.WITHDRAWN:
+        return RedenWijziging.VERWIJDERD
+    if previous.end != version.end:
+        if version.end_reason and version.end_reason != previous.end_reason and version.end_reason in REASON_FOR_END:
+            return REASON_FOR_END[version.end_reason]
+        longer = version.end is None or (previous.end is not None and version.end > previous.end)
+        return RedenWijziging.HERBEOORDELING_VERLENGING if longer else RedenWijziging.HERBEOORDELING_VERKORTING
+    return RedenWijziging.ADMINISTRATIEVE_CORRECTIE  # another category of the same product
+
+
+def _last_decisions(allocations: list[Allocation]) -> dict[int, tuple[AllocationVersion, RedenWijziging | None]]:
+    versions: dict[int, list[AllocationVersion]] = {}
+    for version in AllocationVersion.objects.filter(allocation__in=allocations).order_by("allocation_id", "version"):
+        versions.setdefault(version.allocation_id, []).append(version)
+    decided = {}
+    for allocation_id, history in versions.items():
+        last = None
+        for version in history:
+            if last is None:
+                decision, reason = version, None
+            elif _is_decision(last, version):
+                decision, reason = version, _reason(last, version)
+            last = version
+        decided[allocation_id] = (decision, reason)
+    return decided
+
+
+def _tariffs(allocations: list[Allocation]) -> dict[int, list[Tariff]]:
+    periods: dict[int, list[Tariff]] = {}
+    for tariff in Tariff.objects.filter(category_id__in={a.category_id for a in allocations}).order_by("valid_from"):
+        periods.setdefault(tariff.category_id, []).append(tariff)
+    return periods
+
+
+def _tariff_on(periods: list[Tariff], day: dt.date) -> Tariff | None:
+    return next((t for t in periods if t.valid_from <= day and (t.valid_to is None or day <= t.valid_to)), None)
+
+
+def _omvang(allocation: Allocation, tariff: Tariff | None) -> Omvang:
+    """Inspanningsgericht: 1 stuks (84) per maand; outputgericht: the monthly amount in eurocent (83) per maand."""
+    if allocation.product.variant == Variant.OUTPUT:
+        if tariff is None:
+            raise DomainError("no-tariff", f"Er is geen tarief voor {allocation.category} op "
+                              f"{allocation.start:%d-%m-%Y}; de omvang van een outputgericht product is het bedrag.")
+        return Omvang(volume=cents(tariff.amount), eenheid=Eenheid.EURO, frequentie=Frequentie.PER_MAAND)
+    return Omvang(volume=1, eenheid=Eenheid.STUKS_INSPANNING, frequentie=Frequentie.PER_MAAND)
+
+
+def _initials(text: str) -> str | None:
+    letters = "".join(re.findall(r"[^\W\d_]", text))[:6]
+    return letters or None
+
+
+def current_allocations(*, allocation: Allocation) -> list[Allocation]:
+    """OP087: the client's allocations at this provider from this municipality that are valid today or
+    later (withdrawn ones are not current), plus `allocation` itself."""
+    today = timezone.localdate()
+    current = (
+        Allocation.objects.filter(client_id=allocation.client_id, provider_id=allocation.provider_id,
+                                  municipality_id=allocation.municipality_id)
+        .filter(Q(end__isnull=True) | Q(end__gte=today))
+        .exclude(status=AllocationStatus.WITHDRAWN)
+        | Allocation.objects.filter(pk=allocation.pk)
+    )
+    return list(current.select_related("client", "product__support_form", "category", "provider", "municipality")
+                .order_by("start", "reference"))
+
+
+def build_301(*, allocation: Allocation, identification: str, dated: dt.date) -> tuple[Wmo301, list[Allocation]]:
+    """The toewijzingsbericht for `allocation`'s client and provider. Raises DomainError if it cannot be written."""
+    provider, municipality, client = allocation.provider, allocation.municipality, allocation.client
+    if not re.fullmatch(r"[0-9]{8}", provider.agb_code or ""):
+        raise DomainError("provider-without-agb", f"{provider} heeft geen AGB-code; een toewijzing kan niet "
+                          "worden verzonden.")
+    allocations = current_allocations(allocation=allocation)
+    decisions = _last_decisions(allocations)
+    tariffs = _tariffs(allocations)
+    products = []
+    for current in allocations:
+        number = allocation_number(current.reference)
+        if number is None:
+            raise DomainError("reference-not-a-number", f"Toewijzingnummer '{current.reference}' is geen getal "
+                              f"van hoogstens negen cijfers; iWmo kan het niet verzenden.")
+        decision, reason = decisions[current.pk]
+        decided_at = timezone.localtime(decision.changed_at)
+        tariff = _tariff_on(tariffs.get(current.category_id, []), current.start)
+        products.append(ToegewezenProduct(
+            toewijzingnummer=number,
+            product=Product(categorie=ProductCategorie(current.product.support_form.code), code=current.product.code),
+            toewijzingsdatum=decided_at.date(),
+            toewijzingstijd=decided_at.time().replace(microsecond=0),
+            ingangsdatum=current.start,
+            einddatum=current.end,
+            reden_wijziging=reason,
+            omvang=_omvang(current, tariff),
+            commentaar=f"Categorie {current.category.number}",
+        ))
+    bericht = Wmo301(
+        header=Header(afzender=municipality.code, ontvanger=provider.agb_code,
+                      berichtidentificatie=BerichtIdentificatie(identificatie=identification, dagtekening=dated)),
+        client=Client(
+            bsn=client.bsn,
+            geboortedatum=Geboortedatum(datum=client.birth_date),
+            geslacht=Geslacht.ONBEKEND,
+            naam=VolledigeNaam(geslachtsnaam=Achternaam(achternaam=client.family_name),
+                               voorletters=_initials(client.initials), naam_gebruik=NaamGebruik.EIGEN_NAAM),
+            # The client's address is not in the register yet (see docs/exchange.md): only the kind.
+            contactgegevens=[Contact(soort=AdresSoort.BRP_ADRES)],
+            toegewezen_producten=products,
+        ),
+    )
+    return bericht, allocations
+
+
+def outbox_allocation(*, allocation: Allocation) -> Message:
+    """Queue the 301 that tells the provider about `allocation` (and the client's other current ones)."""
+    today = timezone.localdate()
+    message = Message.objects.create(
+        region_id=allocation.region_id, direction=Direction.OUT, code="301", sender=allocation.municipality.code,
+        receiver=allocation.provider.agb_code, status=MessageStatus.QUEUED, dated=today,
+        provider_id=allocation.provider_id, municipality_id=allocation.municipality_id,
+    )
+    message.identification = str(message.pk)
+    try:
+        bericht, allocations = build_301(allocation=allocation, identification=message.identification, dated=today)
+    except DomainError as error:
+        message.identification, message.status = "", MessageStatus.HELD
+        message.problems = [{"regel": error.code, "retourcode": "", "pad": "", "melding": error.message}]
+        message.save(update_fields=["identification", "status", "problems"])
+        message.allocations.add(allocation)
+        return message
+    message.xml = iwmo.write(bericht)
+    message.save(update_fields=["identification", "xml"])
+    message.allocations.set(allocations)
+    return message
+
+
+def outbox_answer(*, incoming: Message, build: Callable[[str, dt.date], Bericht]) -> Message:
+    """Store the retour message or declaration answer to `incoming` in the outbox.
+
+    `build(identification, dated)` makes the message once its identification is known.
+    """
+    today = timezone.localdate()
+    message = Message.objects.create(
+        region_id=incoming.region_id, direction=Direction.OUT, code="", sender=incoming.receiver,
+        receiver=incoming.sender, dated=today, status=MessageStatus.QUEUED, provider_id=incoming.provider_id,
+        municipality_id=incoming.municipality_id, reply_to=incoming, declaration_id=incoming.declaration_id,
+    )
+    message.identification = str(message.pk)
+    answer = build(message.identification, today)
+    message.code, message.xml = answer.NAAM[3:], iwmo.write(answer)
+    message.save(update_fields=["identification", "code", "xml"])
+    return message
+
+
+@transaction.atomic
+def outbox_send(*, region, folder: Path) -> list[Message]:
+    """Write every queued message of `region` to `folder` (for upload to the GGK) and mark it sent.
+
+    File names follow the message: `<code>_<sender>_<receiver>_<identification>.xml`.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    queued = list(Message.objects.select_for_update().filter(
+        region=region, direction=Direction.OUT, status=MessageStatus.QUEUED).order_by("pk"))
+    now = timezone.now()
+    for message in queued:
+        name = f"{message.code}_{message.sender}_{message.receiver}_{message.identification}.xml"
+        (folder / name).write_bytes(bytes(message.xml))
+        message.status, message.sent_at, message.filename = MessageStatus.SENT, now, name
+    Message.objects.bulk_update(queued, ["status", "sent_at", "filename"])
+    return queued
+
+
+def message_sent(*, message: Message) -> Message:
+    """The provider downloaded an outgoing message in the portal: it counts as sent."""
+    if message.direction != Direction.OUT or message.status == MessageStatus.HELD:
+        raise DomainError("message-not-sendable", "Dit bericht kan niet worden verzonden.")
+    if message.status == MessageStatus.QUEUED:
+        message.status, message.sent_at = MessageStatus.SENT, timezone.now()
+        message.save(update_fields=["status", "sent_at"])
+    return message

@@ -1,0 +1,67 @@
+"""Reads of the message store, scoped by the actor; a message holds client data (BSN), so reads are audited.
+
+- provider staff: the messages to and from their organisation (a cooperative also its members');
+- municipality staff: the messages of their municipality;
+- purchasing office (contract management, finance): every message of the region.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from iwmo.codelists import RetourCode
+from regie.audit.models import Action, Outcome
+from regie.audit.services import audit_record
+from regie.core.errors import Forbidden, NotFound
+
+from .models import Message, MessageStatus
+
+PURCHASING_ROLES = ("contract_manager", "finance", "purchaser")
+
+
+def messages_for(*, actor) -> QuerySet[Message]:
+    base = Message.objects.filter(region_id=actor.region_id)
+    if actor.is_provider:
+        return base.filter(provider_id__in=actor.provider_ids)
+    if actor.is_municipality:
+        return base.filter(municipality_id=actor.municipality_id)
+    if actor.is_purchasing_office and actor.has_role(*PURCHASING_ROLES):
+        return base
+    raise Forbidden("messages-not-allowed", "Uw organisatie heeft geen inzage in iWmo-berichten.")
+
+
+def message_list(*, actor, direction: str | None = None, status: str | None = None,
+                 limit: int = 100) -> list[Message]:
+    """The message screen: newest first, without the XML."""
+    messages = messages_for(actor=actor).defer("xml").select_related("provider", "municipality")
+    if direction:
+        messages = messages.filter(direction=direction)
+    if status:
+        messages = messages.filter(status=status)
+    return list(messages[:limit])
+
+
+def message_get(*, actor, pk: int) -> Message:
+    """One message with its XML; the read is audited (the XML names the client)."""
+    try:
+        message = messages_for(actor=actor).get(pk=pk)
+    except (Message.DoesNotExist, ValueError):
+        audit_record(actor=actor, action=Action.READ, subject="message", object_id=str(pk)[:40],
+                     outcome=Outcome.NOT_FOUND)
+        raise NotFound("message-not-found", "Dit bericht bestaat niet of valt buiten uw organisatie.") from None
+    audit_record(actor=actor, action=Action.READ, subject="message", object_id=message.pk)
+    return message
+
+
+def retourcode_text(code: str) -> str:
+    """The Dutch explanation of a retourcode (WJ001), for the message screen."""
+    try:
+        return RetourCode(code).omschrijving
+    except ValueError:
+        return "Onbekende retourcode."
+
+
+def status_text(message: Message) -> str:
+    text = MessageStatus(message.status).label
+    codes = sorted({p["retourcode"] for p in message.problems if p.get("retourcode")})
+    return text + (f" ({', '.join(codes)})" if codes else "")

@@ -1,9 +1,14 @@
 from django.urls import path
 
-from regie.core.placeholder import Placeholder
+from . import views
 
 app_name = "billing"
 urlpatterns = [
-    path("declaration-list/", Placeholder.as_view(), name="declaration-list"),
-    path("settlement-list/", Placeholder.as_view(), name="settlement-list"),
+    path("declaraties/", views.DeclarationListView.as_view(), name="declaration-list"),
+    path("declaraties/nieuw/", views.DeclarationLineCreateView.as_view(), name="declaration-create"),
+    path("declaraties/upload/", views.DeclarationUploadView.as_view(), name="declaration-upload"),
+    path("declaraties/<int:pk>/", views.DeclarationDetailView.as_view(), name="declaration-detail"),
+    path("verrekening/", views.SettlementListView.as_view(), name="settlement-list"),
+    path("verrekening/afsluiten/", views.SettlementRunView.as_view(), name="settlement-run"),
+    path("verrekening/<str:month>/", views.SettlementDetailView.as_view(), name="settlement-detail"),
 ]

@@ -80,3 +80,9 @@ def allocation_get(*, actor, pk: int) -> Allocation:
 def _audit_miss(actor, subject: str, pk) -> None:
     """A look-up outside one's scope is recorded too: it may be someone trying ids."""
     audit_record(actor=actor, action=Action.READ, subject=subject, object_id=str(pk)[:40], outcome=Outcome.NOT_FOUND)
+
+
+def clients_by_bsn(*, region, bsns) -> dict[str, Client]:
+    """For an operator's import (no actor): the region's clients with these numbers, by BSN.
+    The import that calls this writes the audit records of what it does with them."""
+    return {c.bsn: c for c in Client.objects.filter(region=region, bsn__in=set(bsns)).select_related("region")}

@@ -1,8 +1,11 @@
 from django.urls import path
 
-from regie.core.placeholder import Placeholder
+from . import views
 
 app_name = "catalogue"
 urlpatterns = [
-    path("product-list/", Placeholder.as_view(), name="product-list"),
+    path("", views.ProductListView.as_view(), name="product-list"),
+    path("indexatie/", views.TariffIndexView.as_view(), name="tariff-index"),
+    path("<int:pk>/", views.ProductDetailView.as_view(), name="product-detail"),
+    path("<int:pk>/tarief/", views.TariffAddView.as_view(), name="tariff-add"),
 ]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import transaction
 from django.db.models import Q
 
-from regie.core.errors import DomainError
+from regie.core.errors import DomainError, Forbidden
 
 from .models import Contract
 
@@ -33,8 +34,14 @@ def contract_create(*, region, provider, products, start: dt.date, end: dt.date 
     return contract
 
 
-def contract_terminate(*, contract: Contract, notice_on: dt.date) -> Contract:
+@transaction.atomic
+def contract_terminate(*, actor, contract: Contract, notice_on: dt.date) -> Contract:
     """Notice ends the contract at the end of the term running when the notice period is over."""
+    if actor is not None:
+        if not actor.is_purchasing_office:
+            raise Forbidden("contract-not-yours", "Alleen het inkoopbureau zegt contracten op.")
+        actor.require("purchaser", "contract_manager")
+    contract = Contract.objects.select_for_update().select_related("provider").get(pk=contract.pk)
     if contract.end is not None:
         raise DomainError("contract-ended", "Dit contract is al beëindigd.")
     contract.end = contract.term_end_on(_add_months(notice_on, NOTICE_MONTHS))

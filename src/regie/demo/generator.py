@@ -182,7 +182,7 @@ class _Generator:
             contract = contract_create(region=self.region, provider=provider,
                                        products=[self.products[c] for c in codes], start=start)
             if notice is not None:
-                contract = contract_terminate(contract=contract, notice_on=notice)
+                contract = contract_terminate(actor=None, contract=contract, notice_on=notice)
                 self.exits[provider.pk] = contract.end + dt.timedelta(days=1)
             for code in codes:
                 self.eligible[code].append((provider, weight, start, notice))

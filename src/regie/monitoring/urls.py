@@ -1,8 +1,8 @@
 from django.urls import path
 
-from regie.core.placeholder import Placeholder
+from . import views
 
 app_name = "monitoring"
 urlpatterns = [
-    path("dashboard/", Placeholder.as_view(), name="dashboard"),
+    path("", views.DashboardView.as_view(), name="dashboard"),
 ]

@@ -1,0 +1,36 @@
+"""settle --month YYYY-MM [--format json|csv] — close a month (or read it again) and print the statement."""
+
+import csv
+import json
+
+from regie.billing.services import settlement_run, settlement_statement
+from regie.core.imports import RegionCommand
+from regie.core.months import parse_month
+
+CSV_COLUMNS = ("kind", "code", "name", "amount", "care", "regional_costs", "total", "lines", "clients")
+
+
+class Command(RegionCommand):
+    help = ("Verrekent een maand (of leest een gesloten maand opnieuw) en drukt de verrekening af: "
+            "per aanbieder de betaling, per gemeente de zorgkosten en het aandeel in de uitvoeringskosten.")
+
+    def add_command_arguments(self, parser):
+        parser.add_argument("--month", required=True, help="de maand, JJJJ-MM")
+        parser.add_argument("--format", choices=("json", "csv"), default="json", help="uitvoer: json (standaard) of csv")
+
+    def run(self, *, month, format, **options):  # noqa: A002 - the option is called --format
+        run = settlement_run(actor=None, region=self.region(options), month=parse_month(month))
+        statement = settlement_statement(run)
+        if format == "json":
+            self.say(json.dumps(statement, indent=2, ensure_ascii=False))
+        else:
+            self._csv(statement)
+
+    def _csv(self, statement: dict) -> None:
+        writer = csv.writer(self.stdout, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for m in statement["municipalities"]:
+            writer.writerow(["municipality", m["code"], m["name"], "", m["care"], m["regional_costs"], m["total"], "",
+                             m["clients"]])
+        for p in statement["providers"]:
+            writer.writerow(["provider", p["agb"], p["name"], p["amount"], "", "", "", p["lines"], ""])

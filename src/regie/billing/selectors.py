@@ -1,0 +1,152 @@
+"""Reads for the declaration and settlement screens, scoped by the acting organisation.
+
+- purchasing office: every declaration and the whole settlement of the region;
+- provider: the declarations it (or, for a cooperative, a member) submitted, and in a
+  settlement only its own payment (a cooperative: also its members') and its own rejected lines;
+- municipality: no declarations; in a settlement only its own charge, and the rejected lines
+  of allocations it made;
+- advisory council: neither (aggregates are on the dashboard).
+
+Declaration lines carry an allocation number, never a name or BSN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from regie.core.errors import Forbidden, NotFound
+from regie.core.months import add_months, month_start
+
+from .checks import REASONS
+from .models import Declaration, DeclarationLine, LineStatus, MunicipalityCharge, ProviderPayment, SettlementRun
+
+
+def _lines_for(actor) -> QuerySet[DeclarationLine]:
+    lines = DeclarationLine.objects.filter(region_id=actor.region_id)
+    if actor.is_purchasing_office:
+        return lines
+    if actor.is_provider:
+        return lines.filter(provider_id__in=actor.provider_ids)
+    raise Forbidden("declarations-not-allowed", "Uw organisatie heeft geen inzage in declaraties.")
+
+
+def declaration_months_for(*, actor) -> list[dict]:
+    """Per month of care: approved and rejected lines and the approved amount; one query."""
+    return list(
+        _lines_for(actor).values("month").annotate(
+            approved=Count("id", filter=Q(status=LineStatus.APPROVED)),
+            rejected=Count("id", filter=Q(status=LineStatus.REJECTED)),
+            amount=Sum("amount", filter=Q(status=LineStatus.APPROVED)),
+        ).order_by("-month")
+    )
+
+
+def declaration_lines_for(*, actor, month: dt.date, status: str = "") -> QuerySet[DeclarationLine]:
+    lines = _lines_for(actor).filter(month=month).select_related("provider", "product", "category", "declaration")
+    if status in LineStatus.values:
+        lines = lines.filter(status=status)
+    return lines.order_by("provider__name", "reference", "pk")
+
+
+def declaration_get(*, actor, pk: int) -> Declaration:
+    declarations = Declaration.objects.filter(region_id=actor.region_id).select_related("provider", "submitted_by")
+    if actor.is_provider:
+        declarations = declarations.filter(provider_id__in=actor.provider_ids)
+    elif not actor.is_purchasing_office:
+        raise Forbidden("declarations-not-allowed", "Uw organisatie heeft geen inzage in declaraties.")
+    declaration = declarations.filter(pk=pk).first()
+    if declaration is None:
+        raise NotFound("declaration-not-found", "Deze declaratie bestaat niet of valt buiten uw organisatie.")
+    return declaration
+
+
+def reason_text(code: str) -> str:
+    return REASONS.get(code, code)
+
+
+# -- settlement -----------------------------------------------------------------------------
+
+
+def _settlement_allowed(actor) -> None:
+    if actor.is_council:
+        raise Forbidden("settlement-not-allowed", "De Wmo-adviesraad ziet geen verrekeningen; zie het dashboard.")
+
+
+def settlement_months_for(*, actor) -> list[dict]:
+    """The closed months, newest first, each with the figure this actor may see; two queries."""
+    _settlement_allowed(actor)
+    runs = list(SettlementRun.objects.filter(region_id=actor.region_id).order_by("-month"))
+    own: dict[int, Decimal] = {}
+    if actor.is_municipality:
+        own = dict(MunicipalityCharge.objects.filter(run__region_id=actor.region_id,
+                                                     municipality_id=actor.municipality_id)
+                   .values_list("run_id", "total"))
+    elif actor.is_provider:
+        own = {row["run_id"]: row["amount"] for row in
+               ProviderPayment.objects.filter(run__region_id=actor.region_id, provider_id__in=actor.provider_ids)
+               .values("run_id").annotate(amount=Sum("amount")).order_by()}
+    return [{"run": run, "own": own.get(run.pk)} for run in runs]
+
+
+def month_to_settle(*, region, today: dt.date | None = None) -> dt.date:
+    """The month a new run closes by default: the one after the last closed month, or else the
+    earliest month with unsettled lines, or else last month."""
+    last = SettlementRun.objects.filter(region=region).order_by("-month").values_list("month", flat=True).first()
+    if last is not None:
+        return add_months(last, 1)
+    first = (DeclarationLine.objects.filter(region=region, settlement__isnull=True)
+             .order_by("month").values_list("month", flat=True).first())
+    return first or add_months(month_start(today or dt.date.today()), -1)
+
+
+@dataclass
+class SettlementView:
+    run: SettlementRun
+    charges: list[MunicipalityCharge]
+    payments: list[ProviderPayment]
+    rejected: list[DeclarationLine]
+    whole_region: bool
+    totals: dict = field(default_factory=dict)
+
+    def chart(self) -> dict:
+        labels = [c.municipality.name for c in self.charges]
+        return {"type": "bar", "stacked": True, "money": True, "labels": labels, "datasets": [
+            {"label": "Zorg", "data": [f"{c.care:.2f}" for c in self.charges]},
+            {"label": "Aandeel regionale kosten", "data": [f"{c.regional_costs:.2f}" for c in self.charges]},
+        ]}
+
+
+def settlement_for(*, actor, month: dt.date) -> SettlementView:
+    """One closed month as this actor may see it; another region's or an open month is not found."""
+    _settlement_allowed(actor)
+    run = SettlementRun.objects.filter(region_id=actor.region_id, month=month).first()
+    if run is None:
+        raise NotFound("settlement-not-found", "Deze maand is (nog) niet verrekend.")
+    charges = run.charges.select_related("municipality").order_by("municipality__code")
+    payments = run.payments.select_related("provider").order_by("provider__name")
+    rejected = run.lines.filter(status=LineStatus.REJECTED).select_related("provider").order_by("reference", "month")
+    if actor.is_municipality:
+        charges = charges.filter(municipality_id=actor.municipality_id)
+        payments = payments.none()
+        rejected = rejected.filter(allocation__municipality_id=actor.municipality_id)
+    elif actor.is_provider:
+        charges = charges.none()
+        payments = payments.filter(provider_id__in=actor.provider_ids)  # a cooperative: its members' too
+        rejected = rejected.filter(provider_id__in=actor.provider_ids)
+    charges, payments, rejected = list(charges), list(payments), list(rejected)
+    for line in rejected:
+        line.reason_text = reason_text(line.reason_code)
+    totals = {
+        "care": sum((c.care for c in charges), Decimal("0.00")),
+        "regional_costs": sum((c.regional_costs for c in charges), Decimal("0.00")),
+        "total": sum((c.total for c in charges), Decimal("0.00")),
+        "clients": sum(c.client_count for c in charges),
+        "paid": sum((p.amount for p in payments), Decimal("0.00")),
+        "lines": sum(p.line_count for p in payments),
+    }
+    return SettlementView(run=run, charges=charges, payments=payments, rejected=rejected,
+                          whole_region=actor.is_purchasing_office, totals=totals)

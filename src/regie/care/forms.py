@@ -1,0 +1,194 @@
+"""Forms for the care screens: they parse input, the services decide.
+
+`DomainError` from a service is turned into a form error in one place, `add_domain_error`:
+on the field the error names when the form has it, otherwise on the form as a whole.
+"""
+
+from __future__ import annotations
+
+from django import forms
+
+from regie.core.errors import DomainError, Forbidden, NotFound
+
+from .models import AllocationStatus, GoalResult, LifeDomain
+from .services import END_REASONS
+
+# Where a service names a field that the form calls differently.
+FIELD_ALIASES = {"municipality_code": "resident_from", "product_code": "product", "agb": "provider"}
+
+
+def add_domain_error(form: forms.Form, error: DomainError) -> None:
+    """Show a refused business rule on the form; 403 and 404 are not form errors and pass on."""
+    if isinstance(error, (NotFound, Forbidden)):
+        raise error
+    field = FIELD_ALIASES.get(error.field, error.field)
+    form.add_error(field if field in form.fields else None, error.message)
+    _mark_invalid(form)
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs={"class": "utrecht-textbox utrecht-textbox--html-input regie-date", **(attrs or {})},
+                         format="%Y-%m-%d")
+
+
+def _style(form: forms.Form) -> None:
+    """NL Design System classes on every widget, so templates can render fields plainly."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
+        elif isinstance(widget, forms.Textarea):
+            widget.attrs.setdefault("class", "utrecht-textarea utrecht-textarea--html-textarea")
+        elif isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
+        elif not isinstance(widget, DateInput):
+            widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
+
+
+def _mark_invalid(form: forms.Form) -> None:
+    for name in form.errors:
+        if name in form.fields:
+            widget = form.fields[name].widget
+            base = widget.attrs.get("class", "").split()
+            if base and f"{base[0]}--invalid" not in base:
+                widget.attrs["class"] = " ".join([*base, f"{base[0]}--invalid"])
+
+
+class StyledForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _style(self)
+
+    def full_clean(self):
+        super().full_clean()
+        _mark_invalid(self)
+
+
+class ClientSearchForm(StyledForm):
+    q = forms.CharField(label="Zoek op naam of BSN", required=False, max_length=100)
+
+
+class ClientCreateForm(StyledForm):
+    bsn = forms.CharField(label="BSN", max_length=11, help_text="Negen cijfers; het nummer moet de elfproef doorstaan.")
+    initials = forms.CharField(label="Voorletters", max_length=20, required=False)
+    family_name = forms.CharField(label="Achternaam", max_length=200)
+    birth_date = forms.DateField(label="Geboortedatum", widget=DateInput())
+    resident_from = forms.DateField(label="Woont in de gemeente sinds", widget=DateInput())
+
+
+class PlanForm(StyledForm):
+    drawn_up_on = forms.DateField(label="Datum ondersteuningsplan", widget=DateInput())
+
+
+SCORES = [("", "—")] + [(n, str(n)) for n in range(1, 6)]
+
+
+class GoalForm(StyledForm):
+    life_domain = forms.ChoiceField(label="Leefgebied", choices=[("", "—"), *LifeDomain.choices], required=False)
+    description = forms.CharField(label="Doel", required=False, max_length=1000,
+                                  widget=forms.Textarea(attrs={"rows": 2}))
+    baseline_score = forms.TypedChoiceField(label="Zelfredzaamheid bij start (1–5)", choices=SCORES, coerce=int,
+                                            required=False, empty_value=None)
+
+    def clean(self):
+        data = super().clean()
+        filled = [name for name in ("life_domain", "description", "baseline_score") if data.get(name) not in ("", None)]
+        if filled and len(filled) < 3:
+            for name in ("life_domain", "description", "baseline_score"):
+                if data.get(name) in ("", None):
+                    self.add_error(name, "Vul leefgebied, doel en score alle drie in.")
+        return data
+
+    @property
+    def is_filled(self) -> bool:
+        return bool(self.cleaned_data.get("description"))
+
+
+class BaseGoalFormSet(forms.BaseFormSet):
+    def clean(self):
+        if any(self.errors):
+            return
+        if not any(form.is_filled for form in self.forms):
+            raise forms.ValidationError("Een ondersteuningsplan heeft minstens één doel.")
+
+    def goals(self) -> list[dict]:
+        return [
+            {key: form.cleaned_data[key] for key in ("life_domain", "description", "baseline_score")}
+            for form in self.forms if form.is_filled
+        ]
+
+
+GoalFormSet = forms.formset_factory(GoalForm, formset=BaseGoalFormSet, extra=3, max_num=10)
+
+
+class GoalCloseForm(StyledForm):
+    followup_score = forms.TypedChoiceField(label="Zelfredzaamheid nu (1–5)", choices=SCORES[1:], coerce=int)
+    result = forms.ChoiceField(label="Resultaat", choices=GoalResult.choices)
+    closed_on = forms.DateField(label="Afgesloten op", widget=DateInput())
+
+
+CATEGORY_NUMBERS = [(n, f"Categorie {n}") for n in range(1, 10)]
+
+
+class AllocationCreateForm(StyledForm):
+    product = forms.ModelChoiceField(label="Product", queryset=None, empty_label="Kies een product")
+    category = forms.TypedChoiceField(label="Categorie (zwaarte)", coerce=int, choices=CATEGORY_NUMBERS[:3])
+    provider = forms.ModelChoiceField(
+        label="Aanbieder", queryset=None, empty_label="Kies een aanbieder",
+        help_text="Alleen een aanbieder met een contract voor dit product op de begindatum kan de zorg leveren.",
+    )
+    start = forms.DateField(label="Begindatum", widget=DateInput())
+    end = forms.DateField(label="Einddatum", required=False, widget=DateInput(),
+                          help_text="Leeg laten voor een toewijzing zonder einddatum.")
+
+    def __init__(self, *args, products, providers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["product"].queryset = products
+        self.fields["product"].label_from_instance = lambda p: f"{p.code} — {p.name}"
+        self.fields["provider"].queryset = providers
+        self.fields["provider"].label_from_instance = lambda o: f"{o.name} (AGB {o.agb_code})" if o.agb_code else o.name
+        highest = max((c.number for p in products for c in p.categories.all()), default=3)
+        self.fields["category"].choices = CATEGORY_NUMBERS[:highest]
+
+
+class AllocationChangeForm(StyledForm):
+    category = forms.TypedChoiceField(label="Categorie (zwaarte)", coerce=int)
+    end = forms.DateField(label="Einddatum", required=False, widget=DateInput())
+    clear_end = forms.BooleanField(label="Einddatum weghalen (zonder einddatum)", required=False)
+
+    def __init__(self, *args, allocation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = [
+            (c.number, f"Categorie {c.number}" + (f" — {c.name}" if c.name else ""))
+            for c in allocation.product.categories.all()
+        ]
+
+
+REASONS = [("", "Kies een reden")] + [(code, f"{code} — {text}") for code, text in END_REASONS.items()]
+
+
+class AllocationEndForm(StyledForm):
+    end = forms.DateField(label="Einddatum", widget=DateInput(),
+                          help_text="Een toewijzing die nog niet gestart is, wordt ingetrokken.")
+    end_reason = forms.ChoiceField(label="Reden beëindiging", choices=REASONS)
+
+
+class AllocationStartForm(StyledForm):
+    started_on = forms.DateField(label="Zorg gestart op", widget=DateInput())
+
+
+class AllocationStopForm(StyledForm):
+    stopped_on = forms.DateField(label="Zorg gestopt op", widget=DateInput())
+    end_reason = forms.ChoiceField(label="Reden beëindiging", choices=REASONS)
+
+
+class AllocationFilterForm(StyledForm):
+    status = forms.ChoiceField(label="Status", required=False)
+    q = forms.CharField(label="Toewijzingnummer", required=False, max_length=20)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Alle"), *AllocationStatus.choices]

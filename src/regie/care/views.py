@@ -1,0 +1,386 @@
+"""Screens of the access team and the providers: clients, support plans and allocations.
+
+Views parse and render; `care.services` decide and `care.selectors` read (scoped by the
+actor, audit-logged). Each view states which organisation kinds may use it and, per kind,
+which roles: another organisation's object answers 404, one's own without the role 403.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import FormView, TemplateView
+
+from regie.audit.services import audit_reads
+from regie.catalogue.selectors import category_of, products
+from regie.core.errors import DomainError, NotFound
+from regie.core.permissions import ActorRequiredMixin
+from regie.regions.models import OrganisationKind as Kind
+from regie.regions.selectors import providers
+
+from . import services
+from .forms import (
+    AllocationChangeForm, AllocationCreateForm, AllocationEndForm, AllocationFilterForm, AllocationStartForm,
+    AllocationStopForm, ClientCreateForm, ClientSearchForm, GoalCloseForm, GoalFormSet, PlanForm, add_domain_error,
+)
+from .models import AllocationStatus, Goal
+from .selectors import allocation_get, allocations_for, client_get, client_search
+
+# Who may use a screen: organisation kind → the roles that kind needs.
+ACCESS_OFFICER = {Kind.MUNICIPALITY: ("access_officer",)}
+CLIENT_READERS = {Kind.MUNICIPALITY: ("access_officer",), Kind.PROVIDER: ("provider_staff",)}
+ALLOCATION_READERS = {
+    Kind.MUNICIPALITY: ("access_officer", "finance", "policy_adviser"),
+    Kind.PROVIDER: ("provider_staff",),
+    Kind.PURCHASING_OFFICE: ("contract_manager", "finance"),
+}
+PROVIDER_STAFF = {Kind.PROVIDER: ("provider_staff",)}
+PAGE_SIZE = 50
+ALLOCATION_RELATED = ("client", "product", "category", "provider", "municipality")
+
+
+class CareView(ActorRequiredMixin):
+    """`allowed` maps each organisation kind to the roles it needs; `ActorRequiredMixin` enforces it."""
+
+    allowed: dict[str, tuple[str, ...]] = {}
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(self.allowed)
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return self.allowed.get(self.actor.kind, ())
+
+    def may(self, allowed: dict) -> bool:
+        return self.actor.has_role(*allowed.get(self.actor.kind, ()))
+
+    def shows_members(self) -> bool:
+        """A cooperative sees its members' work too, so its lists name the provider."""
+        return self.actor.is_provider and len(self.actor.provider_ids) > 1
+
+
+class ServiceFormView(CareView, FormView):
+    """A form whose valid input goes to one service; a refused rule shows on the form."""
+
+    success_message = ""
+
+    def load(self) -> None:
+        """Read the object the screen is about before anything else (another's object: 404)."""
+
+    def get(self, request, *args, **kwargs):
+        self.load()
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.load()
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        raise NotImplementedError
+
+    def success_url_for(self, result) -> str:
+        raise NotImplementedError
+
+    def form_valid(self, form):
+        try:
+            result = self.perform(form)
+        except DomainError as error:
+            add_domain_error(form, error)
+            return self.form_invalid(form)
+        if self.success_message:
+            messages.success(self.request, self.success_message, extra_tags="ok")
+        return redirect(self.success_url_for(result))
+
+
+# Clients -------------------------------------------------------------------------------------
+
+class ClientListView(CareView, TemplateView):
+    allowed = CLIENT_READERS
+    template_name = "care/client_list.html"
+
+    def get_context_data(self, **kwargs):
+        form = ClientSearchForm(self.request.GET or None)
+        query = form.cleaned_data["q"] if form.is_valid() else ""
+        clients = client_search(actor=self.actor, query=query, limit=PAGE_SIZE)
+        prefetch_related_objects(clients, "residences__municipality")
+        for client in clients:  # the residences are prefetched in date order: the last is the latest
+            residences = list(client.residences.all())
+            client.latest_residence = residences[-1] if residences else None
+        return super().get_context_data(form=form, query=query, clients=clients, limit=PAGE_SIZE,
+                                         can_register=self.may(ACCESS_OFFICER), **kwargs)
+
+
+class ClientCreateView(ServiceFormView):
+    allowed = ACCESS_OFFICER
+    template_name = "care/client_form.html"
+    form_class = ClientCreateForm
+    success_message = "De cliënt is geregistreerd."
+
+    def perform(self, form):
+        data = form.cleaned_data
+        residence = services.ResidencePeriod(municipality=self.actor.organisation.municipality,
+                                             valid_from=data["resident_from"])
+        return services.client_create(
+            actor=self.actor, region=self.actor.organisation.region, bsn=data["bsn"], family_name=data["family_name"],
+            initials=data["initials"], birth_date=data["birth_date"], residences=[residence],
+        )
+
+    def success_url_for(self, client) -> str:
+        return reverse("care:client-detail", args=[client.pk])
+
+
+class ClientDetailView(CareView, TemplateView):
+    allowed = CLIENT_READERS
+    template_name = "care/client_detail.html"
+
+    def get_context_data(self, **kwargs):
+        client = client_get(actor=self.actor, pk=self.kwargs["pk"])
+        residences = client.residences.select_related("municipality").order_by("-valid_from")
+        plans = []
+        if self.actor.is_municipality:  # a support plan is the municipality's own work
+            plans = client.plans.filter(municipality_id=self.actor.municipality_id).prefetch_related("goals")
+        allocations = (allocations_for(actor=self.actor).filter(client=client)
+                       .select_related(*ALLOCATION_RELATED).order_by("-start", "reference"))
+        return super().get_context_data(client=client, residences=residences, plans=plans, allocations=allocations,
+                                         is_officer=self.may(ACCESS_OFFICER), is_provider=self.may(PROVIDER_STAFF),
+                                         show_provider=self.shows_members(), **kwargs)
+
+
+class ClientMixin:
+    """Screens under one client: the client is read (and audited) through the selector first."""
+
+    def get_client(self):
+        if not hasattr(self, "_client"):
+            self._client = client_get(actor=self.actor, pk=self.kwargs["pk"])
+        return self._client
+
+    def load(self) -> None:
+        self.get_client()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(client=self.get_client(), **kwargs)
+
+    def success_url_for(self, result) -> str:
+        return reverse("care:client-detail", args=[self.get_client().pk])
+
+
+class PlanCreateView(ClientMixin, ServiceFormView):
+    allowed = ACCESS_OFFICER
+    template_name = "care/plan_form.html"
+    form_class = PlanForm
+    success_message = "Het ondersteuningsplan is vastgelegd."
+
+    def get_context_data(self, **kwargs):
+        kwargs.setdefault("goals", GoalFormSet(prefix="goals"))
+        return super().get_context_data(**kwargs)
+
+    def post(self, request, *args, **kwargs):
+        self.load()
+        form, goals = self.get_form(), GoalFormSet(request.POST, prefix="goals")
+        if not (form.is_valid() and goals.is_valid()):
+            return self.render_to_response(self.get_context_data(form=form, goals=goals))
+        try:
+            services.plan_create(actor=self.actor, client=self.get_client(),
+                                 drawn_up_on=form.cleaned_data["drawn_up_on"], goals=goals.goals())
+        except DomainError as error:
+            add_domain_error(form, error)
+            return self.render_to_response(self.get_context_data(form=form, goals=goals))
+        messages.success(request, self.success_message, extra_tags="ok")
+        return redirect(self.success_url_for(None))
+
+
+class GoalCloseView(ClientMixin, ServiceFormView):
+    allowed = ACCESS_OFFICER
+    template_name = "care/goal_form.html"
+    form_class = GoalCloseForm
+    success_message = "Het doel is afgesloten."
+
+    def get_goal(self) -> Goal:
+        """A goal of this client's plan, drawn up by the actor's own municipality."""
+        if not hasattr(self, "_goal"):
+            # TODO(care.selectors): a scoped `goal_get(actor=, pk=)` would own this read.
+            plan = self.get_client().plans.filter(municipality_id=self.actor.municipality_id,
+                                                  goals__pk=self.kwargs["goal"]).first()
+            if plan is None:
+                raise NotFound("goal-not-found", "Dit doel bestaat niet of valt buiten uw gemeente.")
+            self._goal = plan.goals.get(pk=self.kwargs["goal"])
+        return self._goal
+
+    def load(self) -> None:
+        self.get_goal()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(goal=self.get_goal(), **kwargs)
+
+    def perform(self, form):
+        goal = self.get_goal()
+        if goal.closed_on is not None:
+            raise DomainError("goal-closed", "Dit doel is al afgesloten.")
+        return services.goal_close(actor=self.actor, goal=goal, **form.cleaned_data)
+
+
+class AllocationCreateView(ClientMixin, ServiceFormView):
+    allowed = ACCESS_OFFICER
+    template_name = "care/allocation_create.html"
+    form_class = AllocationCreateForm
+    success_message = "De toewijzing is vastgelegd."
+
+    def get_form_kwargs(self):
+        region = self.actor.organisation.region
+        return {**super().get_form_kwargs(), "products": products(region=region),
+                "providers": providers(region=region).order_by("name")}
+
+    def perform(self, form):
+        data = form.cleaned_data
+        category = category_of(product=data["product"], number=data["category"])
+        return services.allocation_create(
+            actor=self.actor, client=self.get_client(), product=data["product"], category=category,
+            provider=data["provider"], start=data["start"], end=data["end"],
+        )
+
+    def success_url_for(self, allocation) -> str:
+        return reverse("care:allocation-detail", args=[allocation.pk])
+
+
+# Allocations ---------------------------------------------------------------------------------
+
+class AllocationListView(CareView, TemplateView):
+    allowed = ALLOCATION_READERS
+    template_name = "care/allocation_list.html"
+
+    def get_context_data(self, **kwargs):
+        form = AllocationFilterForm(self.request.GET or None)
+        allocations = allocations_for(actor=self.actor).select_related(*ALLOCATION_RELATED).order_by("-start", "pk")
+        if form.is_valid():
+            if form.cleaned_data["status"]:
+                allocations = allocations.filter(status=form.cleaned_data["status"])
+            if form.cleaned_data["q"]:
+                allocations = allocations.filter(reference__icontains=form.cleaned_data["q"].strip())
+        page = Paginator(allocations, PAGE_SIZE).get_page(self.request.GET.get("pagina"))
+        # TODO(care.selectors): an audited `allocation_list` selector would own this read.
+        audit_reads(actor=self.actor, subject="allocations.list", client_ids=[a.client_id for a in page])
+        query = self.request.GET.copy()
+        query.pop("pagina", None)
+        return super().get_context_data(form=form, page=page, query=query.urlencode(),
+                                         is_provider=self.may(PROVIDER_STAFF), show_provider=self.shows_members(),
+                                         **kwargs)
+
+
+class AllocationMixin:
+    """Screens about one allocation: it is read (and audited) through the selector first."""
+
+    def get_allocation(self):
+        if not hasattr(self, "_allocation"):
+            self._allocation = allocation_get(actor=self.actor, pk=self.kwargs["pk"])
+        return self._allocation
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(allocation=self.get_allocation(), **kwargs)
+
+    def success_url_for(self, allocation) -> str:
+        return reverse("care:allocation-detail", args=[allocation.pk])
+
+
+class AllocationDetailView(AllocationMixin, CareView, TemplateView):
+    allowed = ALLOCATION_READERS
+    template_name = "care/allocation_detail.html"
+
+    def get_context_data(self, **kwargs):
+        allocation = self.get_allocation()
+        versions = allocation.versions.select_related("provider", "product", "category", "changed_by").order_by(
+            "-version")
+        is_open = allocation.status in (AllocationStatus.ALLOCATED, AllocationStatus.STARTED)
+        officer = self.may(ACCESS_OFFICER)
+        provider = self.may(PROVIDER_STAFF)
+        return super().get_context_data(
+            versions=versions, end_reasons=services.END_REASONS,
+            can_change=officer and is_open, can_end=officer and is_open,
+            can_start=provider and allocation.status == AllocationStatus.ALLOCATED,
+            can_stop=provider and allocation.status == AllocationStatus.STARTED,
+            **kwargs,
+        )
+
+
+class AllocationActionView(AllocationMixin, ServiceFormView):
+    template_name = "care/allocation_action.html"
+    title = ""
+    intro = ""
+    button = "Opslaan"
+
+    def load(self) -> None:
+        self.get_allocation()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(title=self.title, intro=self.intro, button=self.button, **kwargs)
+
+
+class AllocationChangeView(AllocationActionView):
+    allowed = ACCESS_OFFICER
+    form_class = AllocationChangeForm
+    title = "Toewijzing wijzigen"
+    intro = "Een wijziging wordt een nieuwe versie; de vorige blijft bewaard in de geschiedenis."
+    button = "Wijziging opslaan"
+    success_message = "De toewijzing is gewijzigd; er is een nieuwe versie vastgelegd."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "allocation": self.get_allocation()}
+
+    def get_initial(self):
+        allocation = self.get_allocation()
+        return {"category": allocation.category.number, "end": allocation.end}
+
+    def perform(self, form):
+        allocation = self.get_allocation()
+        data = form.cleaned_data
+        return services.allocation_change(
+            actor=self.actor, allocation=allocation, category=category_of(product=allocation.product,
+                                                                         number=data["category"]),
+            end=data["end"], clear_end=data["clear_end"],
+        )
+
+
+class AllocationEndView(AllocationActionView):
+    allowed = ACCESS_OFFICER
+    form_class = AllocationEndForm
+    title = "Toewijzing beëindigen"
+    intro = "De gemeente beëindigt de toewijzing. Is de zorg nog niet gestart, dan wordt de toewijzing ingetrokken."
+    button = "Toewijzing beëindigen"
+    success_message = "De toewijzing is beëindigd."
+
+    def perform(self, form):
+        return services.allocation_end(actor=self.actor, allocation=self.get_allocation(),
+                                       end=form.cleaned_data["end"], reason=form.cleaned_data["end_reason"])
+
+
+class AllocationStartView(AllocationActionView):
+    allowed = PROVIDER_STAFF
+    form_class = AllocationStartForm
+    title = "Start zorg melden"
+    intro = "Meld de datum waarop de zorg is begonnen (iWmo-bericht 305)."
+    button = "Start melden"
+    success_message = "De start van de zorg is gemeld."
+
+    def get_initial(self):
+        return {"started_on": self.get_allocation().start}
+
+    def perform(self, form):
+        return services.allocation_start(actor=self.actor, allocation=self.get_allocation(),
+                                         started_on=form.cleaned_data["started_on"])
+
+
+class AllocationStopView(AllocationActionView):
+    allowed = PROVIDER_STAFF
+    form_class = AllocationStopForm
+    title = "Stop zorg melden"
+    intro = "Meld de datum waarop de zorg is gestopt en de reden (iWmo-bericht 307)."
+    button = "Stop melden"
+    success_message = "Het einde van de zorg is gemeld."
+
+    def perform(self, form):
+        return services.allocation_stop(actor=self.actor, allocation=self.get_allocation(),
+                                        stopped_on=form.cleaned_data["stopped_on"],
+                                        reason=form.cleaned_data["end_reason"])

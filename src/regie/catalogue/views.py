@@ -1,0 +1,134 @@
+"""Catalogue and tariffs: everyone in the region reads; the purchasing office's purchasers edit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from itertools import groupby
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import redirect
+from django.views.generic import FormView, TemplateView
+
+from regie.core.errors import DomainError, NotFound
+from regie.core.permissions import ActorRequiredMixin
+from regie.core.views import add_domain_error
+
+from . import selectors, services
+from .forms import IndexForm, TariffForm
+from .models import FREQUENCY_PER_MONTH, UNIT_BY_VARIANT, Category, Tariff, Variant
+
+EDIT = ("purchaser",)
+OFFICE = ("purchasing_office",)
+
+VARIANTS = [
+    {"variant": Variant.EFFORT, "name": "Inspanningsgericht", "unit": UNIT_BY_VARIANT[Variant.EFFORT],
+     "unit_name": "stuks (inspanning)", "frequency": FREQUENCY_PER_MONTH, "frequency_name": "per maand",
+     "explanation": "Een vast bedrag per cliënt per maand: volume 1 stuk per maand, het tarief is het maandbedrag. "
+                    "Alleen maanden waarin echt ondersteuning is geleverd mogen worden gedeclareerd."},
+    {"variant": Variant.OUTPUT, "name": "Outputgericht", "unit": UNIT_BY_VARIANT[Variant.OUTPUT],
+     "unit_name": "euro's", "frequency": FREQUENCY_PER_MONTH, "frequency_name": "per maand",
+     "explanation": "Een budget in euro's per maand: het volume is het maandbedrag, de prijs per eenheid € 1."},
+]
+
+
+def _catalogue(actor):
+    """Products with their categories and every tariff period, in three queries."""
+    return selectors.products(region=actor.organisation.region).prefetch_related(None).prefetch_related(
+        Prefetch("categories", queryset=Category.objects.order_by("number").prefetch_related(
+            Prefetch("tariffs", queryset=Tariff.objects.order_by("valid_from"))))
+    )
+
+
+def _product(actor, pk: int):
+    """A product of the actor's region; another region's product is not found."""
+    product = _catalogue(actor).filter(pk=pk).first()
+    if product is None:
+        raise NotFound("product-not-found", "Dit product bestaat niet of hoort niet bij uw regio.")
+    return product
+
+
+def _current(tariffs, day: dt.date):
+    return next((t for t in tariffs if t.valid_from <= day and (t.valid_to is None or day <= t.valid_to)), None)
+
+
+def _category_rows(product, day: dt.date) -> list[dict]:
+    return [{"category": c, "tariffs": list(c.tariffs.all()), "current": _current(c.tariffs.all(), day)}
+            for c in product.categories.all()]
+
+
+class ProductListView(ActorRequiredMixin, TemplateView):
+    template_name = "catalogue/product_list.html"
+
+    def get_context_data(self, **kwargs):
+        today = dt.date.today()
+        rows = [{"product": p, "categories": _category_rows(p, today)} for p in _catalogue(self.actor)]
+        rows.sort(key=lambda r: (r["product"].support_form.code, r["product"].code))
+        forms = [{"form": form, "products": list(items)}
+                 for form, items in groupby(rows, key=lambda r: r["product"].support_form)]
+        return super().get_context_data(support_forms=forms, variants=VARIANTS, today=today,
+                                        can_edit=self.actor.is_purchasing_office and self.actor.has_role(*EDIT),
+                                        **kwargs)
+
+
+class ProductDetailView(ActorRequiredMixin, TemplateView):
+    template_name = "catalogue/product_detail.html"
+
+    def get_context_data(self, **kwargs):
+        product = _product(self.actor, self.kwargs["pk"])
+        can_edit = self.actor.is_purchasing_office and self.actor.has_role(*EDIT)
+        return super().get_context_data(
+            product=product, categories=_category_rows(product, dt.date.today()), can_edit=can_edit,
+            variant=next(v for v in VARIANTS if v["variant"] == product.variant),
+            form=TariffForm(product=product) if can_edit else None, **kwargs)
+
+
+class TariffAddView(ActorRequiredMixin, FormView):
+    """A new tariff period for one category of a product (`catalogue.services.tariff_add`)."""
+
+    kinds, roles = OFFICE, EDIT
+    template_name = "catalogue/tariff_form.html"
+    form_class = TariffForm
+
+    @cached_property
+    def product(self):
+        return _product(self.actor, self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "product": self.product}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(product=self.product, **kwargs)
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            tariff = services.tariff_add(category=data["category"], amount=data["amount"],
+                                         valid_from=data["valid_from"], valid_to=data["valid_to"])
+        except DomainError as error:
+            add_domain_error(form, error, aliases={"tariff": "amount"})
+            return self.form_invalid(form)
+        messages.success(self.request, f"Tarief voor categorie {tariff.category.number} vanaf "
+                         f"{tariff.valid_from:%d-%m-%Y} is toegevoegd.")
+        return redirect("catalogue:product-detail", pk=self.product.pk)
+
+
+class TariffIndexView(ActorRequiredMixin, FormView):
+    """Yearly indexation: every running tariff continues next year at the indexed amount."""
+
+    kinds, roles = OFFICE, EDIT
+    template_name = "catalogue/tariff_index.html"
+    form_class = IndexForm
+
+    def form_valid(self, form):
+        year, percentage = form.cleaned_data["year"], form.cleaned_data["percentage"]
+        try:
+            created = services.tariffs_index(actor=self.actor, region=self.actor.organisation.region, year=year,
+                                             percentage=percentage)
+        except DomainError as error:
+            add_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, f"{len(created)} tarieven geïndexeerd met {percentage}%; "
+                         f"de nieuwe tarieven gelden vanaf 1 januari {year}.")
+        return redirect("catalogue:product-list")

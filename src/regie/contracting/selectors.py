@@ -1,0 +1,70 @@
+"""Reads for the provider and contract screens, scoped by the acting organisation.
+
+Everyone in the region may see the list of providers (AGB, KvK, cooperative): that is public
+within the region. A provider's contracts are for the purchasing office, the municipalities and
+the advisory council to read, and for the provider itself (a cooperative's members see the
+cooperative, a cooperative its members); another provider's page is not found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from regie.catalogue.models import Product
+from regie.core.errors import NotFound
+from regie.regions.models import Organisation, OrganisationKind
+
+from .models import Contract
+
+
+def visible_provider_ids(actor) -> set[int] | None:
+    """The providers a provider actor may open; None means every provider of the region."""
+    if not actor.is_provider:
+        return None
+    ids = set(actor.provider_ids)
+    if actor.organisation.cooperative_id:
+        ids.add(actor.organisation.cooperative_id)
+    return ids
+
+
+def providers_for(*, actor, today: dt.date | None = None) -> QuerySet[Organisation]:
+    """The provider list: one query, with the member count and the contracts running today."""
+    today = today or dt.date.today()
+    running = Q(contracts__start__lte=today) & (Q(contracts__end__isnull=True) | Q(contracts__end__gte=today))
+    return (
+        Organisation.objects.filter(region_id=actor.region_id, kind=OrganisationKind.PROVIDER)
+        .select_related("cooperative")
+        .annotate(member_count=Count("members", distinct=True),
+                  running_contracts=Count("contracts", filter=running, distinct=True))
+        .order_by("name")
+    )
+
+
+def provider_get(*, actor, pk: int) -> Organisation:
+    visible = visible_provider_ids(actor)
+    providers = Organisation.objects.filter(region_id=actor.region_id, kind=OrganisationKind.PROVIDER)
+    if visible is not None:
+        providers = providers.filter(pk__in=visible)
+    provider = providers.select_related("cooperative").prefetch_related("members").filter(pk=pk).first()
+    if provider is None:
+        raise NotFound("provider-not-found", "Deze aanbieder bestaat niet of valt buiten uw organisatie.")
+    return provider
+
+
+def contracts_of(*, actor, provider: Organisation) -> QuerySet[Contract]:
+    """The provider's contracts, with their products (call after `provider_get`)."""
+    return (
+        Contract.objects.filter(region_id=actor.region_id, provider=provider)
+        .prefetch_related(Prefetch("products", queryset=Product.objects.select_related("support_form").order_by("code")))
+        .order_by("-start")
+    )
+
+
+def contract_get(*, actor, pk: int) -> Contract:
+    """A contract of the actor's region (for the purchasing office's actions)."""
+    contract = Contract.objects.filter(region_id=actor.region_id, pk=pk).select_related("provider").first()
+    if contract is None:
+        raise NotFound("contract-not-found", "Dit contract bestaat niet of hoort niet bij uw regio.")
+    return contract

@@ -1,0 +1,393 @@
+"""Reading input files (CSV and JSON) for the command line, one way for every import.
+
+Every error names the file, the line and the field, in Dutch, with a stable code:
+
+    clients.csv:4: bsn: '123456789' is geen geldig BSN (negen cijfers die de elfproef doorstaan). [bsn-invalid]
+
+The readers only parse; the import modules of the apps (`care/imports.py`, ...) call the
+services in one transaction per file, so a file is imported whole or not at all.
+
+- CSV: UTF-8, with or without the byte order mark Excel writes; comma-separated, or
+  semicolon-separated when the header line has semicolons and no commas (Dutch Excel);
+  a header line with the column names; blank lines are skipped; values are stripped.
+- JSON: numbers with a fraction are read as `Decimal` (never float); every object knows the
+  line it starts on, so an error in the third municipality names that line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import json.decoder
+import json.scanner
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import IntegrityError, transaction
+
+from .bsn import bsn_clean
+from .errors import DomainError
+from .months import parse_date, parse_month
+
+HEADER = "kopregel"  # the "field" of an error about the header line
+WHOLE_FILE = "bestand"  # the "field" of an error about the file as a whole
+
+
+class InputError(DomainError):
+    """Malformed input: the file, line and field it is about, a Dutch message and a stable code."""
+
+    def __init__(self, code: str, message: str, *, file: str, line: int | None, field: str | None):
+        super().__init__(code, message, field=field)
+        self.file, self.line = file, line
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line is not None else self.file
+        return f"{where}: {self.field or WHOLE_FILE}: {self.message} [{self.code}]"
+
+
+@dataclass
+class Row:
+    """One record of an input file: a CSV line, or a JSON object with the line it starts on.
+
+    The parsing methods return typed values and raise `InputError` at this line and field.
+    `prefix` names where a JSON object sits (`municipalities[2].`), so fields read in full.
+    """
+
+    file: str
+    line: int
+    values: dict
+    prefix: str = ""
+    columns: tuple[str, ...] = field(default=())
+
+    def label(self, name: str) -> str:
+        return f"{self.prefix}{name}"
+
+    def error(self, name: str | None, code: str, message: str) -> InputError:
+        return InputError(code, message, file=self.file, line=self.line,
+                          field=self.label(name) if name else None)
+
+    # -- scalars ---------------------------------------------------------------------------
+
+    def text(self, name: str, *, required: bool = True, max_length: int | None = None) -> str:
+        value = self.values.get(name)
+        if value is None:
+            text = ""
+        elif isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            raise self.error(name, "value-type", "Hier hoort een tekst of getal, geen lijst of object.")
+        else:
+            text = str(value).strip()
+        if required and not text:
+            raise self.error(name, "value-missing", "Dit veld is verplicht maar leeg.")
+        if max_length is not None and len(text) > max_length:
+            raise self.error(name, "value-too-long", f"'{text}' is langer dan {max_length} tekens.")
+        return text
+
+    def parse(self, name: str, parser: Callable[[str], object], *, required: bool = True):
+        """Parse the field with `parser`; a `DomainError` becomes an error at this line and field."""
+        text = self.text(name, required=required)
+        if not text:
+            return None
+        with at(self, name, prefer_own_field=False):
+            return parser(text)
+
+    def date(self, name: str, *, required: bool = True) -> dt.date | None:
+        return self.parse(name, parse_date, required=required)
+
+    def month(self, name: str, *, required: bool = True) -> dt.date | None:
+        return self.parse(name, parse_month, required=required)
+
+    def integer(self, name: str, *, required: bool = True) -> int | None:
+        def parse(text: str) -> int:
+            if not text.lstrip("-").isdigit():
+                raise DomainError("integer-invalid", f"'{text}' is geen geheel getal.")
+            return int(text)
+
+        return self.parse(name, parse, required=required)
+
+    def decimal(self, name: str, *, required: bool = True) -> Decimal | None:
+        """A decimal number; a decimal comma (Dutch Excel) is accepted, a thousands separator is not."""
+        def parse(text: str) -> Decimal:
+            try:
+                value = Decimal(text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text)
+            except InvalidOperation:
+                raise DomainError("decimal-invalid", f"'{text}' is geen geldig getal; gebruik bijvoorbeeld 412.50.") from None
+            if not value.is_finite():
+                raise DomainError("decimal-invalid", f"'{text}' is geen geldig getal.")
+            return value
+
+        return self.parse(name, parse, required=required)
+
+    def digits(self, name: str, length: int, *, required: bool = True) -> str:
+        def parse(text: str) -> str:
+            if len(text) != length or not text.isdigit():
+                raise DomainError("digits-invalid", f"'{text}' moet uit precies {length} cijfers bestaan.")
+            return text
+
+        return self.parse(name, parse, required=required) or ""
+
+    def bsn(self, name: str = "bsn") -> str:
+        return self.parse(name, bsn_clean)
+
+    def choice(self, name: str, choices: Iterable[str], *, required: bool = True) -> str:
+        allowed = list(choices)
+
+        def parse(text: str) -> str:
+            if text not in allowed:
+                raise DomainError("choice-invalid", f"'{text}' is geen toegestane waarde; kies uit: {', '.join(allowed)}.")
+            return text
+
+        return self.parse(name, parse, required=required) or ""
+
+    # -- JSON structure -------------------------------------------------------------------
+
+    def rows(self, name: str, *, required: bool = True) -> list[Row]:
+        """The objects of a JSON list field, each as a `Row` with its own line."""
+        value = self.values.get(name)
+        if value is None:
+            if required:
+                raise self.error(name, "value-missing", "Deze lijst is verplicht maar ontbreekt.")
+            return []
+        if not isinstance(value, list):
+            raise self.error(name, "value-type", "Hier hoort een lijst ([...]).")
+        rows = []
+        for index, item in enumerate(value):
+            if not isinstance(item, _Object):
+                raise self.error(f"{name}[{index}]", "value-type", "Hier hoort een object ({...}).")
+            rows.append(Row(self.file, item.line, dict(item), prefix=f"{self.label(name)}[{index}]."))
+        return rows
+
+    def check_keys(self, allowed: Iterable[str], *, ignored: Iterable[str] = ()) -> list[str]:
+        """Refuse unknown keys (a typo must not pass silently); give back the ignored ones present."""
+        allowed, ignored = set(allowed), set(ignored)
+        for key in self.values:
+            if key not in allowed and key not in ignored:
+                raise self.error(key, "key-unknown", f"Onbekende sleutel; verwacht: {', '.join(sorted(allowed))}.")
+        return sorted(key for key in self.values if key in ignored)
+
+
+@contextmanager
+def at(row: Row, name: str | None = None, *, rename: dict[str, str] | None = None,
+       prefer_own_field: bool = True) -> Iterator[None]:
+    """Turn a `DomainError` raised by a service into an `InputError` at this row.
+
+    The field the service names wins when it is a column of this file (after `rename`, for
+    services whose field names differ from the file's columns); otherwise `name` is used.
+    """
+    try:
+        yield
+    except InputError:
+        raise
+    except DomainError as error:
+        own = (rename or {}).get(error.field, error.field)
+        known = own is not None and (own in row.values or own in row.columns)
+        chosen = own if prefer_own_field and known else (name or own)
+        raise row.error(chosen, error.code, error.message) from error
+
+
+def check_unique(rows: Sequence[Row], key: Sequence[str] | Callable[[Row], Hashable], *,
+                 name: str | None = None) -> None:
+    """Refuse a row whose key was already on an earlier line; the error names both lines."""
+    columns = None if callable(key) else tuple(key)
+    seen: dict[Hashable, int] = {}
+    for row in rows:
+        value = tuple(row.values.get(c, "") for c in columns) if columns else key(row)
+        if value in seen:
+            label = name or (columns[0] if columns else None)
+            what = f" ({', '.join(columns)})" if columns else ""
+            raise row.error(label, "row-duplicate", f"Deze regel komt al voor op regel {seen[value]}{what}.")
+        seen[value] = row.line
+
+
+# -- CSV ------------------------------------------------------------------------------------
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        start = raw.rfind(b"\n", 0, error.start) + 1
+        line = raw.count(b"\n", 0, error.start) + 1
+        header = raw.split(b"\n", 1)[0].decode("utf-8-sig", errors="replace").strip()
+        delimiter = ";" if ";" in header and "," not in header else ","
+        names = [n.strip() for n in header.split(delimiter)]
+        position = raw[start:error.start].count(delimiter.encode())
+        column = names[position] if line > 1 and position < len(names) else None
+        raise InputError("encoding-invalid", "Het bestand is geen UTF-8; sla het op als 'CSV UTF-8' "
+                         "(Excel) of kies de codering UTF-8.", file=str(path), line=line, field=column) from None
+
+
+def read_text(path: str | Path, content: bytes | None = None) -> str:
+    """The text of a file; `content` gives the bytes of an upload (then `path` only names it)."""
+    path = Path(path)
+    if content is not None:
+        return _decode(path, content)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file-missing", "Het bestand bestaat niet.", file=str(path), line=None, field=WHOLE_FILE) from None
+    except OSError as error:
+        raise InputError("file-unreadable", f"Het bestand kan niet worden gelezen: {error.strerror}.",
+                         file=str(path), line=None, field=WHOLE_FILE) from None
+    return _decode(path, raw)
+
+
+def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str] = (),
+             key: Sequence[str] | Callable[[Row], Hashable] | None = None, content: bytes | None = None) -> list[Row]:
+    """The rows of a CSV file with exactly `columns` (and any of `optional`), in file order.
+
+    Refuses an empty file, a missing, unknown or repeated column, a row with too few or too
+    many fields, and — when `key` is given — a row whose key repeats an earlier one.
+    """
+    name = str(path)
+    text = read_text(path, content)
+    lines = text.splitlines()
+    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    expected = ",".join(columns)
+    if header_index is None:
+        raise InputError("file-empty", f"Het bestand is leeg; verwacht een kopregel met {expected}.",
+                         file=name, line=1, field=HEADER)
+    delimiter = ";" if ";" in lines[header_index] and "," not in lines[header_index] else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[Row] = []
+    previous_end = 0
+    for record in reader:
+        start, previous_end = previous_end + 1, reader.line_num
+        if not any(value.strip() for value in record):
+            continue
+        if header is None:
+            header = [value.strip() for value in record]
+            _check_header(name, start, header, columns, optional)
+            continue
+        if len(record) != len(header):
+            missing = header[len(record)] if len(record) < len(header) else None
+            raise InputError("row-length", f"Deze regel heeft {len(record)} velden, de kopregel {len(header)}.",
+                             file=name, line=start, field=missing or f"veld {len(header) + 1}")
+        values = {column: value.strip() for column, value in zip(header, record)}
+        rows.append(Row(name, start, values, columns=tuple(columns) + tuple(optional)))
+    if not rows:
+        raise InputError("file-empty", "Het bestand bevat alleen een kopregel en geen gegevens.",
+                         file=name, line=(header_index + 2), field=HEADER)
+    if key is not None:
+        check_unique(rows, key)
+    return rows
+
+
+def _check_header(file: str, line: int, header: list[str], columns: Sequence[str], optional: Sequence[str]) -> None:
+    seen = set()
+    for column in header:
+        if column in seen:
+            raise InputError("column-duplicate", "Deze kolom staat twee keer in de kopregel.", file=file, line=line,
+                             field=column)
+        seen.add(column)
+        if column not in columns and column not in optional:
+            allowed = ", ".join([*columns, *optional])
+            raise InputError("column-unknown", f"Onbekende kolom; toegestaan zijn: {allowed}.", file=file, line=line,
+                             field=column or "(leeg)")
+    for column in columns:
+        if column not in seen:
+            raise InputError("column-missing", f"De kolom ontbreekt in de kopregel; verwacht: {','.join(columns)}.",
+                             file=file, line=line, field=column)
+
+
+# -- JSON -----------------------------------------------------------------------------------
+
+
+class _Object(dict):
+    """A JSON object that remembers the line it starts on."""
+
+    line = 1
+
+
+class _Decoder(json.JSONDecoder):
+    def __init__(self):
+        super().__init__(parse_float=Decimal)
+
+        def parse_object(s_and_end, *args):
+            text, end = s_and_end
+            values, after = json.decoder.JSONObject(s_and_end, *args)
+            found = _Object(values)
+            found.line = text.count("\n", 0, end) + 1
+            return found, after
+
+        self.parse_object = parse_object
+        self.scan_once = json.scanner.py_make_scanner(self)
+
+
+def read_json(path: str | Path) -> Row:
+    """The top-level object of a JSON file as a `Row`; nested lists of objects via `Row.rows`."""
+    name = str(path)
+    text = read_text(path)
+    if not text.strip():
+        raise InputError("file-empty", "Het bestand is leeg; verwacht een JSON-object.", file=name, line=1,
+                         field=WHOLE_FILE)
+    try:
+        data = _Decoder().decode(text)
+    except json.JSONDecodeError as error:
+        raise InputError("json-invalid", f"Dit is geen geldige JSON ({error.msg}, kolom {error.colno}).",
+                         file=name, line=error.lineno, field=WHOLE_FILE) from None
+    if not isinstance(data, _Object):
+        raise InputError("json-invalid", "Het bestand moet één JSON-object ({...}) bevatten.", file=name, line=1,
+                         field=WHOLE_FILE)
+    return Row(name, data.line, dict(data))
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+class RegionCommand(BaseCommand):
+    """A management command that works on one region and maps errors once.
+
+    `run` does the work in one transaction. A `DomainError` (malformed input included) rolls
+    everything back and ends the command: on the command line as one line on stderr,
+    `FILE:LINE: field: message [code]`, and exit status 1; from `call_command` as `CommandError`.
+    """
+
+    takes_file = False
+    takes_region = True
+
+    def add_arguments(self, parser) -> None:
+        if self.takes_file:
+            parser.add_argument("file", metavar="FILE", help="het invoerbestand")
+        if self.takes_region:
+            parser.add_argument("--region", help="naam van de regio; alleen nodig als er meer dan één is")
+        self.add_command_arguments(parser)
+
+    def add_command_arguments(self, parser) -> None:
+        pass
+
+    def region(self, options):
+        from regie.regions.selectors import region_only
+
+        return region_only(options.get("region"))
+
+    def run(self, **options) -> None:
+        raise NotImplementedError
+
+    def handle(self, *args, **options) -> None:
+        try:
+            with transaction.atomic():
+                self.run(**options)
+        except InputError as error:
+            self.fail(str(error))
+        except DomainError as error:
+            where = f"{options['file']}: " if options.get("file") else ""
+            self.fail(f"{where}{error.message} [{error.code}]")
+        except IntegrityError as error:
+            where = f"{options['file']}: " if options.get("file") else ""
+            self.fail(f"{where}De database weigert de gegevens ({error}). Er is niets opgeslagen. [database-constraint]")
+
+    def fail(self, message: str) -> None:
+        if self._called_from_command_line:
+            self.stderr.write(message)
+            raise SystemExit(1)
+        raise CommandError(message)
+
+    def say(self, message: str) -> None:
+        self.stdout.write(message)

@@ -1,0 +1,146 @@
+"""Management information: aggregated in the database, scoped by actor, never names or BSNs.
+
+One named selector per screen: `dashboard_figures` for the dashboard, `home_figures` for the
+start page. Both are a fixed, small number of queries whatever the size of the region.
+
+The figures come from approved declaration lines: a client is "in care" in a month when a
+debit line for that month was approved and not reversed; the cost of a month is the sum of
+every approved line (a credit counts negative) for that month of care.
+
+Scope: the purchasing office sees the region; a municipality its own residents (the
+municipality that pays); a provider the lines it declared and those for its allocations (a
+cooperative also its members'); the advisory council the region, with every cell of fewer
+than `SMALL_CELL` clients suppressed, and a month's total too when one of its cells is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+
+from regie.billing.models import DeclarationLine, LineStatus, MunicipalityCharge, ProviderPayment, SettlementRun
+from regie.care.models import Allocation, AllocationStatus
+from regie.contracting.models import Contract
+from regie.core.months import add_months, format_month, month_start
+from regie.regions.models import Organisation, OrganisationKind
+
+SMALL_CELL = 10
+DEFAULT_MONTHS = 36
+
+
+def _lines_for(actor) -> QuerySet[DeclarationLine]:
+    lines = DeclarationLine.objects.filter(region_id=actor.region_id, status=LineStatus.APPROVED)
+    if actor.is_municipality:
+        return lines.filter(municipality_id=actor.municipality_id)
+    if actor.is_provider:
+        ids = actor.provider_ids
+        return lines.filter(Q(provider_id__in=ids) | Q(allocation__provider_id__in=ids))
+    return lines  # purchasing office and advisory council: the whole region (the council suppressed)
+
+
+@dataclass
+class Dashboard:
+    months: list[str]
+    municipalities: list[str]
+    # clients[municipality][i]: clients in care in months[i]; None where suppressed (small cell)
+    clients: dict[str, list[int | None]]
+    cost: list[Decimal]
+    suppressed: bool = False
+    small_cell: int = SMALL_CELL
+    totals: list[int | None] = field(default_factory=list)
+
+    def chart_data(self) -> dict:
+        """The two charts, as JSON-safe specs for static/regie/charts.js (amounts as strings)."""
+        return {
+            "clients": {"type": "line", "labels": self.months,
+                        "datasets": [{"label": name, "data": self.clients[name]} for name in self.municipalities]},
+            "cost": {"type": "bar", "money": True, "labels": self.months,
+                     "datasets": [{"label": "Kosten", "data": [f"{amount:.2f}" for amount in self.cost]}]},
+        }
+
+    def rows(self) -> list[dict]:
+        return [
+            {"month": month, "cells": [self.clients[name][i] for name in self.municipalities],
+             "total": self.totals[i], "cost": self.cost[i]}
+            for i, month in enumerate(self.months)
+        ]
+
+
+def dashboard_figures(*, actor, today: dt.date | None = None, months: int = DEFAULT_MONTHS) -> Dashboard:
+    """Clients in care per month per municipality, and the cost per month: two queries."""
+    since = add_months(month_start(today or dt.date.today()), -(months - 1))
+    lines = _lines_for(actor).filter(month__gte=since)
+    in_care = (
+        lines.filter(debit_credit="D", is_reversed=False)
+        .values("month", "municipality__name")
+        .annotate(clients=Count("allocation__client_id", distinct=True))
+        .order_by("month", "municipality__name")
+    )
+    cost = lines.values("month").annotate(amount=Sum("amount")).order_by("month")
+    counted = {(row["month"], row["municipality__name"]): row["clients"] for row in in_care}
+    costs = {row["month"]: row["amount"] for row in cost}
+    month_keys = sorted({month for month, _ in counted} | set(costs))
+    names = sorted({name for _, name in counted})
+    suppress = actor.is_council
+    clients = {
+        name: [_cell(counted.get((month, name), 0), suppress) for month in month_keys] for name in names
+    }
+    # A total beside a hidden cell would give the hidden cell away (total minus the others): hide it too.
+    totals = [
+        None if any(clients[name][i] is None for name in names)
+        else _cell(sum(counted.get((month, name), 0) for name in names), suppress)
+        for i, month in enumerate(month_keys)
+    ]
+    return Dashboard(
+        months=[format_month(month) for month in month_keys], municipalities=names, clients=clients,
+        cost=[Decimal(costs.get(month) or 0).quantize(Decimal("0.01")) for month in month_keys],
+        suppressed=suppress, totals=totals,
+    )
+
+
+def _cell(count: int, suppress: bool) -> int | None:
+    return None if suppress and 0 < count < SMALL_CELL else count
+
+
+def home_figures(*, actor) -> dict:
+    """A few key figures for the start page, per organisation kind; a handful of queries."""
+    last_run = SettlementRun.objects.filter(region_id=actor.region_id).order_by("-month").first()
+    figures: dict = {"last_run": last_run}
+    if actor.is_purchasing_office:
+        unsettled = DeclarationLine.objects.filter(region_id=actor.region_id, settlement__isnull=True).aggregate(
+            approved=Count("id", filter=Q(status=LineStatus.APPROVED)),
+            rejected=Count("id", filter=Q(status=LineStatus.REJECTED)),
+            amount=Sum("amount", filter=Q(status=LineStatus.APPROVED)),
+        )
+        today = dt.date.today()
+        figures.update(
+            providers=Organisation.objects.filter(region_id=actor.region_id, kind=OrganisationKind.PROVIDER).count(),
+            contracts=Contract.objects.filter(region_id=actor.region_id, start__lte=today)
+            .filter(Q(end__isnull=True) | Q(end__gte=today)).count(),
+            unsettled=unsettled,
+        )
+    elif actor.is_municipality:
+        figures["charge"] = (
+            MunicipalityCharge.objects.filter(run=last_run, municipality_id=actor.municipality_id).first()
+            if last_run else None
+        )
+        figures["in_care"] = Allocation.objects.filter(
+            region_id=actor.region_id, municipality_id=actor.municipality_id, status=AllocationStatus.STARTED
+        ).count()
+    elif actor.is_provider:
+        figures["payment"] = (
+            ProviderPayment.objects.filter(run=last_run, provider_id=actor.organisation.pk).first() if last_run else None
+        )
+        figures["in_care"] = Allocation.objects.filter(
+            region_id=actor.region_id, provider_id__in=actor.provider_ids, status=AllocationStatus.STARTED
+        ).count()
+        figures["to_start"] = Allocation.objects.filter(
+            region_id=actor.region_id, provider_id__in=actor.provider_ids, status=AllocationStatus.ALLOCATED
+        ).count()
+    elif last_run is not None:  # advisory council: aggregates only
+        clients = last_run.charges.aggregate(clients=Sum("client_count"))["clients"] or 0
+        figures["clients"] = clients if clients >= SMALL_CELL or clients == 0 else None
+    return figures

@@ -79,3 +79,12 @@ def test_every_client_shown_is_audited(world, actors):
     assert {r.organisation_id for r in records} == {actors["a"].organisation.pk}
     client_get(actor=actors["a"], pk=world.clients[0].pk)
     assert AuditRecord.objects.filter(subject="client", client_id=world.clients[0].pk).count() == 1
+
+
+def test_a_page_of_allocations_audits_the_clients_on_it(world, actors):
+    from regie.care.selectors import allocation_page
+
+    page = allocation_page(actor=actors["p2"], status="stopped")
+    assert [a.reference for a in page] == ["A4"]
+    records = AuditRecord.objects.filter(subject="allocations.list")
+    assert [r.client_id for r in records] == [world.clients[3].pk]

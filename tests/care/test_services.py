@@ -128,3 +128,15 @@ def test_client_create_validates_bsn_and_residence(world, officer_a):
     client = client_create(actor=officer_a, region=world.region, bsn="123456782", family_name="Smit",
                            initials="A.", birth_date=dt.date(1950, 1, 1), residences=[period])
     assert Client.objects.get(pk=client.pk).residences.get().municipality == world.a
+
+
+def test_a_goal_is_closed_once(world, officer_a):
+    from regie.care.services import goal_close, plan_create
+
+    plan = plan_create(actor=officer_a, client=world.clients[0], drawn_up_on=dt.date(2025, 1, 5),
+                       goals=[{"life_domain": "finances", "description": "Schulden op orde", "baseline_score": 2}])
+    goal = plan.goals.get()
+    goal_close(actor=officer_a, goal=goal, followup_score=4, result="achieved", closed_on=dt.date(2025, 9, 1))
+    with pytest.raises(DomainError) as error:
+        goal_close(actor=officer_a, goal=goal, followup_score=5, result="achieved", closed_on=dt.date(2025, 10, 1))
+    assert error.value.code == "goal-closed"

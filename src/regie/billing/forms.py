@@ -14,11 +14,10 @@ from django import forms
 from regie.core.errors import DomainError
 from regie.core.imports import read_csv
 from regie.core.months import format_month, parse_month
-from regie.core.views import nlds
+from regie.core.forms import nlds
 
 from .checks import LineInput
 from .imports import DECLARATION_OPTIONAL, line_from_row
-from .models import DebitCredit
 
 UPLOAD_COLUMNS = ("reference", "month", "debit_credit")
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024

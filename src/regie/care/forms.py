@@ -1,14 +1,12 @@
-"""Forms for the care screens: they parse input, the services decide.
-
-`DomainError` from a service is turned into a form error in one place, `add_domain_error`:
-on the field the error names when the form has it, otherwise on the form as a whole.
-"""
+"""Forms for the care screens: they parse input, the services decide."""
 
 from __future__ import annotations
 
 from django import forms
 
-from regie.core.errors import DomainError, Forbidden, NotFound
+from regie.core.errors import DomainError
+from regie.core.forms import DateInput, StyledForm
+from regie.core.forms import add_domain_error as core_add_domain_error
 
 from .models import AllocationStatus, GoalResult, LifeDomain
 from .services import END_REASONS
@@ -18,53 +16,7 @@ FIELD_ALIASES = {"municipality_code": "resident_from", "product_code": "product"
 
 
 def add_domain_error(form: forms.Form, error: DomainError) -> None:
-    """Show a refused business rule on the form; 403 and 404 are not form errors and pass on."""
-    if isinstance(error, (NotFound, Forbidden)):
-        raise error
-    field = FIELD_ALIASES.get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, error.message)
-    _mark_invalid(form)
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs={"class": "utrecht-textbox utrecht-textbox--html-input regie-date", **(attrs or {})},
-                         format="%Y-%m-%d")
-
-
-def _style(form: forms.Form) -> None:
-    """NL Design System classes on every widget, so templates can render fields plainly."""
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
-        elif isinstance(widget, forms.Textarea):
-            widget.attrs.setdefault("class", "utrecht-textarea utrecht-textarea--html-textarea")
-        elif isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
-        elif not isinstance(widget, DateInput):
-            widget.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
-
-
-def _mark_invalid(form: forms.Form) -> None:
-    for name in form.errors:
-        if name in form.fields:
-            widget = form.fields[name].widget
-            base = widget.attrs.get("class", "").split()
-            if base and f"{base[0]}--invalid" not in base:
-                widget.attrs["class"] = " ".join([*base, f"{base[0]}--invalid"])
-
-
-class StyledForm(forms.Form):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _style(self)
-
-    def full_clean(self):
-        super().full_clean()
-        _mark_invalid(self)
+    core_add_domain_error(form, error, aliases=FIELD_ALIASES)
 
 
 class ClientSearchForm(StyledForm):

@@ -11,13 +11,14 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 
 from regie.audit.models import Action, Outcome
 from regie.audit.services import audit_reads, audit_record
 from regie.core.errors import Forbidden, NotFound
 
-from .models import Allocation, Client
+from .models import Allocation, Client, Goal
 
 PURCHASING_ROLES = ("contract_manager", "finance", "purchaser")
 
@@ -61,6 +62,31 @@ def allocations_for(*, actor) -> QuerySet[Allocation]:
     if actor.is_purchasing_office and actor.has_role(*PURCHASING_ROLES):
         return base
     raise Forbidden("allocations-not-allowed", "Uw organisatie heeft geen inzage in toewijzingen.")
+
+
+def allocation_page(*, actor, status: str = "", reference: str = "", page: str | int | None = 1,
+                    per_page: int = 50) -> Page:
+    """One page of the actor's allocations, newest first; the clients on it are audited."""
+    allocations = allocations_for(actor=actor).select_related(
+        "client", "product", "category", "provider", "municipality").order_by("-start", "pk")
+    if status:
+        allocations = allocations.filter(status=status)
+    if reference.strip():
+        allocations = allocations.filter(reference__icontains=reference.strip())
+    found = Paginator(allocations, per_page).get_page(page)
+    audit_reads(actor=actor, subject="allocations.list", client_ids=[a.client_id for a in found])
+    return found
+
+
+def goal_get(*, actor, client: Client, pk: int) -> Goal:
+    """A goal of the client's plans drawn up by the actor's own municipality."""
+    if not actor.is_municipality:
+        raise NotFound("goal-not-found", "Dit doel bestaat niet of valt buiten uw gemeente.")
+    try:
+        return Goal.objects.select_related("plan").get(
+            pk=pk, plan__client=client, plan__municipality_id=actor.municipality_id)
+    except (Goal.DoesNotExist, ValueError):
+        raise NotFound("goal-not-found", "Dit doel bestaat niet of valt buiten uw gemeente.") from None
 
 
 def allocation_get(*, actor, pk: int) -> Allocation:

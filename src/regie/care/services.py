@@ -109,6 +109,8 @@ def plan_create(*, actor, client: Client, drawn_up_on: dt.date, goals: list[dict
 @transaction.atomic
 def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on: dt.date) -> Goal:
     actor.require("access_officer")
+    if goal.closed_on is not None:
+        raise DomainError("goal-closed", "Dit doel is al afgesloten.")
     if not 1 <= followup_score <= 5:
         raise DomainError("score-invalid", "Een zelfredzaamheidsscore ligt tussen 1 en 5.", field="followup_score")
     goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on

@@ -8,15 +8,13 @@ which roles: another organisation's object answers 404, one's own without the ro
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
-from regie.audit.services import audit_reads
 from regie.catalogue.selectors import category_of, products
-from regie.core.errors import DomainError, NotFound
+from regie.core.errors import DomainError
 from regie.core.permissions import ActorRequiredMixin
 from regie.regions.models import OrganisationKind as Kind
 from regie.regions.selectors import providers
@@ -27,7 +25,7 @@ from .forms import (
     AllocationStopForm, ClientCreateForm, ClientSearchForm, GoalCloseForm, GoalFormSet, PlanForm, add_domain_error,
 )
 from .models import AllocationStatus, Goal
-from .selectors import allocation_get, allocations_for, client_get, client_search
+from .selectors import allocation_get, allocation_page, allocations_for, client_get, client_search, goal_get
 
 # Who may use a screen: organisation kind → the roles that kind needs.
 ACCESS_OFFICER = {Kind.MUNICIPALITY: ("access_officer",)}
@@ -92,7 +90,7 @@ class ServiceFormView(CareView, FormView):
             add_domain_error(form, error)
             return self.form_invalid(form)
         if self.success_message:
-            messages.success(self.request, self.success_message, extra_tags="ok")
+            messages.success(self.request, self.success_message)
         return redirect(self.success_url_for(result))
 
 
@@ -189,7 +187,7 @@ class PlanCreateView(ClientMixin, ServiceFormView):
         except DomainError as error:
             add_domain_error(form, error)
             return self.render_to_response(self.get_context_data(form=form, goals=goals))
-        messages.success(request, self.success_message, extra_tags="ok")
+        messages.success(request, self.success_message)
         return redirect(self.success_url_for(None))
 
 
@@ -200,14 +198,8 @@ class GoalCloseView(ClientMixin, ServiceFormView):
     success_message = "Het doel is afgesloten."
 
     def get_goal(self) -> Goal:
-        """A goal of this client's plan, drawn up by the actor's own municipality."""
         if not hasattr(self, "_goal"):
-            # TODO(care.selectors): a scoped `goal_get(actor=, pk=)` would own this read.
-            plan = self.get_client().plans.filter(municipality_id=self.actor.municipality_id,
-                                                  goals__pk=self.kwargs["goal"]).first()
-            if plan is None:
-                raise NotFound("goal-not-found", "Dit doel bestaat niet of valt buiten uw gemeente.")
-            self._goal = plan.goals.get(pk=self.kwargs["goal"])
+            self._goal = goal_get(actor=self.actor, client=self.get_client(), pk=self.kwargs["goal"])
         return self._goal
 
     def load(self) -> None:
@@ -217,10 +209,7 @@ class GoalCloseView(ClientMixin, ServiceFormView):
         return super().get_context_data(goal=self.get_goal(), **kwargs)
 
     def perform(self, form):
-        goal = self.get_goal()
-        if goal.closed_on is not None:
-            raise DomainError("goal-closed", "Dit doel is al afgesloten.")
-        return services.goal_close(actor=self.actor, goal=goal, **form.cleaned_data)
+        return services.goal_close(actor=self.actor, goal=self.get_goal(), **form.cleaned_data)
 
 
 class AllocationCreateView(ClientMixin, ServiceFormView):
@@ -254,15 +243,9 @@ class AllocationListView(CareView, TemplateView):
 
     def get_context_data(self, **kwargs):
         form = AllocationFilterForm(self.request.GET or None)
-        allocations = allocations_for(actor=self.actor).select_related(*ALLOCATION_RELATED).order_by("-start", "pk")
-        if form.is_valid():
-            if form.cleaned_data["status"]:
-                allocations = allocations.filter(status=form.cleaned_data["status"])
-            if form.cleaned_data["q"]:
-                allocations = allocations.filter(reference__icontains=form.cleaned_data["q"].strip())
-        page = Paginator(allocations, PAGE_SIZE).get_page(self.request.GET.get("pagina"))
-        # TODO(care.selectors): an audited `allocation_list` selector would own this read.
-        audit_reads(actor=self.actor, subject="allocations.list", client_ids=[a.client_id for a in page])
+        filters = form.cleaned_data if form.is_valid() else {}
+        page = allocation_page(actor=self.actor, status=filters.get("status") or "", reference=filters.get("q") or "",
+                               page=self.request.GET.get("pagina"), per_page=PAGE_SIZE)
         query = self.request.GET.copy()
         query.pop("pagina", None)
         return super().get_context_data(form=form, page=page, query=query.urlencode(),

@@ -6,7 +6,7 @@ import datetime as dt
 
 from django import forms
 
-from regie.core.views import nlds
+from regie.core.forms import nlds
 
 
 class DateInput(forms.DateInput):

@@ -11,7 +11,7 @@ from django.views.generic import FormView, TemplateView
 
 from regie.core.errors import DomainError
 from regie.core.permissions import ActorRequiredMixin
-from regie.core.views import add_domain_error
+from regie.core.forms import add_domain_error
 
 from . import selectors, services
 from .forms import TerminateForm

@@ -41,17 +41,7 @@ ALLOCATION_RELATED = ("client", "product", "category", "provider", "municipality
 
 
 class CareView(ActorRequiredMixin):
-    """`allowed` maps each organisation kind to the roles it needs; `ActorRequiredMixin` enforces it."""
-
     allowed: dict[str, tuple[str, ...]] = {}
-
-    @property
-    def kinds(self) -> tuple[str, ...]:
-        return tuple(self.allowed)
-
-    @property
-    def roles(self) -> tuple[str, ...]:
-        return self.allowed.get(self.actor.kind, ())
 
     def may(self, allowed: dict) -> bool:
         return self.actor.has_role(*allowed.get(self.actor.kind, ()))

@@ -21,17 +21,15 @@ from django.db.models import Count, Q, QuerySet, Sum
 from regie.core.errors import Forbidden, NotFound
 from regie.core.months import add_months, month_start
 
+from regie.regions.scoping import scoped
+
 from .checks import REASONS
 from .models import Declaration, DeclarationLine, LineStatus, MunicipalityCharge, ProviderPayment, SettlementRun
 
 
 def _lines_for(actor) -> QuerySet[DeclarationLine]:
-    lines = DeclarationLine.objects.filter(region_id=actor.region_id)
-    if actor.is_purchasing_office:
-        return lines
-    if actor.is_provider:
-        return lines.filter(provider_id__in=actor.provider_ids)
-    raise Forbidden("declarations-not-allowed", "Uw organisatie heeft geen inzage in declaraties.")
+    return scoped(DeclarationLine.objects.all(), actor=actor, what="declarations", label="declaraties",
+                  municipality=None, office_roles=None)
 
 
 def declaration_months_for(*, actor) -> list[dict]:
@@ -53,11 +51,8 @@ def declaration_lines_for(*, actor, month: dt.date, status: str = "") -> QuerySe
 
 
 def declaration_get(*, actor, pk: int) -> Declaration:
-    declarations = Declaration.objects.filter(region_id=actor.region_id).select_related("provider", "submitted_by")
-    if actor.is_provider:
-        declarations = declarations.filter(provider_id__in=actor.provider_ids)
-    elif not actor.is_purchasing_office:
-        raise Forbidden("declarations-not-allowed", "Uw organisatie heeft geen inzage in declaraties.")
+    declarations = scoped(Declaration.objects.select_related("provider", "submitted_by"), actor=actor,
+                          what="declarations", label="declaraties", municipality=None, office_roles=None)
     declaration = declarations.filter(pk=pk).first()
     if declaration is None:
         raise NotFound("declaration-not-found", "Deze declaratie bestaat niet of valt buiten uw organisatie.")

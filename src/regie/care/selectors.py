@@ -18,9 +18,10 @@ from regie.audit.models import Action, Outcome
 from regie.audit.services import audit_reads, audit_record
 from regie.core.errors import Forbidden, NotFound
 
+from regie.regions.scoping import scoped
+
 from .models import Allocation, Client, Goal
 
-PURCHASING_ROLES = ("contract_manager", "finance", "purchaser")
 
 
 def clients_for(*, actor) -> QuerySet[Client]:
@@ -54,14 +55,7 @@ def client_get(*, actor, pk: int) -> Client:
 
 
 def allocations_for(*, actor) -> QuerySet[Allocation]:
-    base = Allocation.objects.filter(region_id=actor.region_id)
-    if actor.is_municipality:
-        return base.filter(municipality_id=actor.municipality_id)
-    if actor.is_provider:
-        return base.filter(provider_id__in=actor.provider_ids)
-    if actor.is_purchasing_office and actor.has_role(*PURCHASING_ROLES):
-        return base
-    raise Forbidden("allocations-not-allowed", "Uw organisatie heeft geen inzage in toewijzingen.")
+    return scoped(Allocation.objects.all(), actor=actor, what="allocations", label="toewijzingen")
 
 
 def allocation_page(*, actor, status: str = "", reference: str = "", page: str | int | None = 1,

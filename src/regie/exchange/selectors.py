@@ -12,22 +12,16 @@ from django.db.models import QuerySet
 from iwmo.codelists import RetourCode
 from regie.audit.models import Action, Outcome
 from regie.audit.services import audit_record
-from regie.core.errors import Forbidden, NotFound
+from regie.core.errors import NotFound
+
+from regie.regions.scoping import scoped
 
 from .models import Message, MessageStatus
 
-PURCHASING_ROLES = ("contract_manager", "finance", "purchaser")
 
 
 def messages_for(*, actor) -> QuerySet[Message]:
-    base = Message.objects.filter(region_id=actor.region_id)
-    if actor.is_provider:
-        return base.filter(provider_id__in=actor.provider_ids)
-    if actor.is_municipality:
-        return base.filter(municipality_id=actor.municipality_id)
-    if actor.is_purchasing_office and actor.has_role(*PURCHASING_ROLES):
-        return base
-    raise Forbidden("messages-not-allowed", "Uw organisatie heeft geen inzage in iWmo-berichten.")
+    return scoped(Message.objects.all(), actor=actor, what="messages", label="iWmo-berichten")
 
 
 def message_list(*, actor, direction: str | None = None, status: str | None = None,

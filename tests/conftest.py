@@ -78,3 +78,22 @@ def world(db):
     ]
     return SimpleNamespace(region=region, a=a, b=b, p1=p1, p2=p2, begeleiding=begeleiding, dagbesteding=dagbesteding,
                            b1=b1, b2=b2, d1=d1, clients=clients, allocations=allocations)
+
+
+@pytest.fixture
+def officer_a(world):
+    """An access officer of municipality A in the `world` region."""
+    from regie.regions.models import OrganisationKind
+    from tests import factories as f
+
+    org = f.OrganisationFactory(region=world.region, kind=OrganisationKind.MUNICIPALITY, municipality=world.a,
+                                name="Gemeente Aadorp")
+    return f.actor(org, "access_officer")
+
+
+@pytest.fixture
+def staff_p1(world):
+    """A staff member of provider Zorg Een in the `world` region."""
+    from tests import factories as f
+
+    return f.actor(world.p1, "provider_staff")

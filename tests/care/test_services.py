@@ -9,20 +9,7 @@ from regie.care.services import (
     client_create,
 )
 from regie.core.errors import DomainError, Forbidden
-from regie.regions.models import OrganisationKind
 from tests import factories as f
-
-
-@pytest.fixture
-def officer_a(world):
-    org = f.OrganisationFactory(region=world.region, kind=OrganisationKind.MUNICIPALITY, municipality=world.a,
-                                name="Gemeente Aadorp")
-    return f.actor(org, "access_officer")
-
-
-@pytest.fixture
-def staff_p1(world):
-    return f.actor(world.p1, "provider_staff")
 
 
 def new_allocation(world, officer, **extra):

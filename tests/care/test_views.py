@@ -17,26 +17,14 @@ from tests import factories as f
 
 
 @pytest.fixture
-def officer(world):
-    org = f.OrganisationFactory(region=world.region, kind=OrganisationKind.MUNICIPALITY, municipality=world.a,
-                                name="Gemeente Aadorp")
-    return f.actor(org, "access_officer")
-
-
-@pytest.fixture
-def staff(world):
-    return f.actor(world.p1, "provider_staff")
-
-
-@pytest.fixture
-def as_officer(client, officer):
-    client.force_login(officer.user)
+def as_officer(client, officer_a):
+    client.force_login(officer_a.user)
     return client
 
 
 @pytest.fixture
-def as_staff(client, staff):
-    client.force_login(staff.user)
+def as_staff(client, staff_p1):
+    client.force_login(staff_p1.user)
     return client
 
 
@@ -94,8 +82,8 @@ def test_a_duplicate_bsn_is_refused_on_the_bsn_field(as_officer, world):
     assert not Client.objects.filter(family_name="Dubbel").exists()
 
 
-def test_the_client_detail_shows_person_residences_plans_and_allocations(as_officer, world, officer):
-    plan_create(actor=officer, client=world.clients[1], drawn_up_on=dt.date(2025, 1, 5),
+def test_the_client_detail_shows_person_residences_plans_and_allocations(as_officer, world, officer_a):
+    plan_create(actor=officer_a, client=world.clients[1], drawn_up_on=dt.date(2025, 1, 5),
                 goals=[{"life_domain": "housing", "description": "Zelfstandig wonen", "baseline_score": 2}])
     response = as_officer.get(reverse("care:client-detail", args=[world.clients[1].pk]))
     page = response.content.decode()
@@ -130,8 +118,8 @@ def test_a_plan_needs_a_goal_and_a_half_filled_goal_is_named(as_officer, world):
     assert not SupportPlan.objects.exists()
 
 
-def test_close_a_goal_with_result_and_followup_score(as_officer, world, officer):
-    plan = plan_create(actor=officer, client=world.clients[0], drawn_up_on=dt.date(2025, 1, 5),
+def test_close_a_goal_with_result_and_followup_score(as_officer, world, officer_a):
+    plan = plan_create(actor=officer_a, client=world.clients[0], drawn_up_on=dt.date(2025, 1, 5),
                        goals=[{"life_domain": "housing", "description": "Wonen", "baseline_score": 2}])
     goal = plan.goals.get()
     url = reverse("care:goal-close", args=[world.clients[0].pk, goal.pk])
@@ -181,8 +169,8 @@ def test_an_end_before_the_start_shows_on_the_end_field(as_officer, world):
     assert errors(response, "end") == ["De einddatum ligt vóór de begindatum."]
 
 
-def test_change_an_allocation_makes_a_new_version(as_officer, world, officer):
-    allocation = allocation_create(actor=officer, client=world.clients[0], product=world.begeleiding,
+def test_change_an_allocation_makes_a_new_version(as_officer, world, officer_a):
+    allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
                                    category=world.b1, provider=world.p1, start=dt.date(2025, 6, 1))
     url = reverse("care:allocation-change", args=[allocation.pk])
     assert as_officer.get(url).context["form"].initial["category"] == 1
@@ -197,8 +185,8 @@ def test_change_an_allocation_makes_a_new_version(as_officer, world, officer):
     assert errors(nothing) == ["Er is niets gewijzigd."]
 
 
-def test_end_an_allocation_that_never_started_withdraws_it(as_officer, world, officer):
-    allocation = allocation_create(actor=officer, client=world.clients[0], product=world.begeleiding,
+def test_end_an_allocation_that_never_started_withdraws_it(as_officer, world, officer_a):
+    allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
                                    category=world.b1, provider=world.p1, start=dt.date(2025, 6, 1))
     url = reverse("care:allocation-end", args=[allocation.pk])
     missing = as_officer.post(url, {"end": "2025-05-01"})
@@ -210,8 +198,8 @@ def test_end_an_allocation_that_never_started_withdraws_it(as_officer, world, of
         AllocationStatus.WITHDRAWN, dt.date(2025, 6, 1), "36")
 
 
-def test_a_provider_reports_start_and_stop(as_staff, world, officer):
-    allocation = allocation_create(actor=officer, client=world.clients[0], product=world.begeleiding,
+def test_a_provider_reports_start_and_stop(as_staff, world, officer_a):
+    allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
                                    category=world.b1, provider=world.p1, start=dt.date(2025, 6, 1))
     listing = as_staff.get(reverse("care:allocation-list")).content.decode()
     assert reverse("care:allocation-start", args=[allocation.pk]) in listing

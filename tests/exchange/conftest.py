@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from regie.regions.models import OrganisationKind
-from tests import factories as f
 
 MATERIAL = Path(os.environ.get("IWMO_MATERIAL_DIR") or Path(__file__).resolve().parents[2].parent / "shared" / "iwmo")
 XSD_DIR = MATERIAL / "3.2" / "xsd"
@@ -29,13 +27,3 @@ def schemas(settings, xsd_dir):
     return xsd_dir
 
 
-@pytest.fixture
-def officer_a(world):
-    org = f.OrganisationFactory(region=world.region, kind=OrganisationKind.MUNICIPALITY, municipality=world.a,
-                                name="Gemeente Aadorp")
-    return f.actor(org, "access_officer")
-
-
-@pytest.fixture
-def staff_p1(world):
-    return f.actor(world.p1, "provider_staff")

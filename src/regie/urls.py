@@ -10,8 +10,12 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include("regie.care.urls")),
     path("", include("regie.billing.urls")),
+    path("verzoeken/", include("regie.exchange.urls_requests")),
     path("catalogus/", include("regie.catalogue.urls")),
     path("aanbieders/", include("regie.contracting.urls")),
     path("dashboard/", include("regie.monitoring.urls")),
+    path("berichten/", include("regie.exchange.urls")),
+    path("api/", include("regie.exchange.api")),
+    path("tijdigheid/", include("regie.exchange.urls_timeliness")),
     path("beheer/", admin.site.urls),
 ]

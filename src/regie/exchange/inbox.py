@@ -12,8 +12,9 @@
    not processed again; the first row and its answer are given back. A database constraint
    makes that hold under concurrency too.
 4. The cross-message rules (`rules.py`), then the foundation's services: 305 → `allocation_start`,
-   307 → `allocation_stop`, 323 → `declaration_submit`. Parts with findings are not applied.
-5. The retour message (306, 308) or declaration answer (325), stored in the outbox.
+   307 → `allocation_stop`, 323 → `declaration_submit`; 315 and 317 become requests for the access
+   team (`requests.request_receive`). Parts with findings are not applied.
+5. The retour message (306, 308, 316, 318) or declaration answer (325), stored in the outbox.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from django.utils import timezone
 
 import iwmo
 from iwmo.codelists import Eenheid
-from iwmo.modellen import Bericht, Wmo305, Wmo307, Wmo323
+from iwmo.modellen import Bericht, Wmo305, Wmo307, Wmo315, Wmo317, Wmo323
 from iwmo.modellen.declaratie import Prestatie
 from iwmo.regels import Bevinding, Context, Niveau, maak_context, voer_uit
 from regie.audit.models import Action
@@ -44,12 +45,13 @@ from regie.regions.selectors import region_only
 
 from .models import Direction, Message, MessageStatus
 from .outbox import outbox_answer
+from .requests import request_receive
 from .rules import (
     RULES_305_307, RULES_323, RETOURCODE_FOR_CARE_ERROR, Problem, Register, retourcode_for_line, start_problem,
     stop_problem,
 )
 
-SUPPORTED = {"wmo305": Wmo305, "wmo307": Wmo307, "wmo323": Wmo323}
+SUPPORTED = {"wmo305": Wmo305, "wmo307": Wmo307, "wmo315": Wmo315, "wmo317": Wmo317, "wmo323": Wmo323}
 
 
 class MessageRefused(DomainError):
@@ -135,7 +137,8 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
     try:
         with transaction.atomic():
             message = Message.objects.create(
-                **identity, status=MessageStatus.ACCEPTED, xml=bytes(data), filename=filename[:255],
+                **identity, receiver=header.ontvanger, status=MessageStatus.ACCEPTED, xml=bytes(data),
+                filename=filename[:255],
                 schema_checked=result.schema_gecontroleerd, provider=sender, municipality=municipality,
                 received_by=actor.user if actor is not None else None,
                 declaration_number=bericht.declaratie.declaratienummer if isinstance(bericht, Wmo323) else "",
@@ -166,6 +169,11 @@ def _process(message: Message, bericht: Bericht, findings: list[Bevinding], *, t
     if any(b.niveau is Niveau.INHOUD for b in findings):
         message.status = MessageStatus.REJECTED  # IV028: the whole message, retourcode 0001
         return
+    if isinstance(bericht, (Wmo315, Wmo317)):  # verzoeken: requests.py
+        applied, parts = request_receive(message=message, bericht=bericht, findings=findings, today=today,
+                                         provider_ids=_with_members(sender))
+        _set_status(message, applied, parts)
+        return
     if isinstance(bericht, Wmo323):
         numbers = {p.toewijzingnummer for c in bericht.declaratie.clienten for p in c.prestaties}
     else:
@@ -184,6 +192,10 @@ def _process(message: Message, bericht: Bericht, findings: list[Bevinding], *, t
         applied, parts = _declare(message, bericht, findings, ctx, register, sender, failed)
     else:
         applied, parts = _start_or_stop(message, bericht, findings, ctx, register)
+    _set_status(message, applied, parts)
+
+
+def _set_status(message: Message, applied: int, parts: int) -> None:
     if applied == parts:
         message.status = MessageStatus.ACCEPTED
     else:

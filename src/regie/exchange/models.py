@@ -107,3 +107,88 @@ class Message(models.Model):
     @property
     def answer(self) -> Message | None:
         return self.replies.order_by("pk").first()
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    GRANTED = "granted", "Toegewezen"
+    REFUSED = "refused", "Afgewezen"
+
+
+class _Request(models.Model):
+    """What a verzoek om toewijzing (315) and a verzoek om wijziging (317) share.
+
+    Scoped like the chain: `municipality` (the client's municipality, the Ontvanger when the
+    client is not in the register) and `provider` (the Afzender). `due_on` is the answer deadline
+    (OP274/OP346: five working days after receipt).
+    """
+
+    region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="+")
+    municipality = models.ForeignKey("regions.Municipality", on_delete=models.PROTECT, related_name="+")
+    provider = models.ForeignKey("regions.Organisation", on_delete=models.PROTECT, related_name="+")
+    message = models.ForeignKey(Message, on_delete=models.PROTECT, related_name="+",
+                                help_text="Het ontvangen verzoek (315 of 317).")
+    client = models.ForeignKey("care.Client", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                               help_text="Leeg als de BSN (nog) niet in het cliëntenregister staat.")
+    bsn = models.CharField("BSN", max_length=9)
+    client_name = models.CharField("naam cliënt", max_length=200, blank=True)
+    reference = models.CharField("referentie aanbieder", max_length=15, help_text="ReferentieAanbieder")
+    status = models.CharField(max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN)
+    received_on = models.DateField("ontvangen op")
+    due_on = models.DateField("te beantwoorden voor")
+    answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    refusal_reason = models.CharField("reden afwijzing", max_length=1, blank=True,
+                                      help_text="RedenAfwijzingVerzoek (WJ759).")
+    answer = models.ForeignKey(Message, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                               help_text="Het antwoord: een toewijzing (301) of een antwoordbericht (319).")
+
+    class Meta:
+        abstract = True
+
+
+class AllocationRequest(_Request):
+    """One AangevraagdProduct of a verzoek om toewijzing (315): the access team grants or refuses it."""
+
+    beschikking_number = models.PositiveIntegerField("beschikkingnummer", null=True, blank=True)
+    product_category = models.CharField("productcategorie", max_length=2, blank=True)
+    product_code = models.CharField("productcode", max_length=5, blank=True)
+    product = models.ForeignKey("catalogue.Product", on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+", help_text="Het product uit de catalogus met deze productcode.")
+    start = models.DateField("gevraagde ingangsdatum")
+    end = models.DateField("gevraagde einddatum", null=True, blank=True)
+    volume = models.CharField("omvang", max_length=100, blank=True, help_text="Gevraagde omvang, leesbaar.")
+    referrer = models.CharField("verwijzer", max_length=100, blank=True)
+    comment = models.TextField("commentaar", blank=True)
+    allocation = models.ForeignKey("care.Allocation", on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", help_text="De toewijzing bij honorering.")
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["region", "provider", "reference"]),
+                   models.Index(fields=["municipality", "status"]), models.Index(fields=["provider", "status"])]
+
+    def __str__(self) -> str:
+        return f"Verzoek om toewijzing {self.reference}"
+
+
+class ChangeRequest(_Request):
+    """A verzoek om wijziging (317): the whole wanted situation, granted or refused as one (OP344).
+
+    `items` holds the request's products as sent: `{"kind": "unchanged"|"change"|"new", "number", "start",
+    "end", "category", "code", "volume"}` (dates ISO).
+    """
+
+    reason = models.CharField("reden verzoek", max_length=1, help_text="RedenVerzoek (WJ758).")
+    items = models.JSONField(default=list)
+    allocations = models.ManyToManyField("care.Allocation", blank=True, related_name="+",
+                                         help_text="De actuele toewijzingen die het verzoek noemt; na honorering ook de nieuwe.")
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["region", "provider", "reference"]),
+                   models.Index(fields=["municipality", "status"]), models.Index(fields=["provider", "status"])]
+
+    def __str__(self) -> str:
+        return f"Verzoek om wijziging {self.reference}"

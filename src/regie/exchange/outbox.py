@@ -1,5 +1,8 @@
 """The outbox: toewijzingen (301) to providers, retour and answer messages, and sending.
 
+A granted verzoek (315/317) is answered by one 301 whose products carry the ReferentieAanbieder
+(`outbox_request_answer`), a refused one by a 319 (`outbox_refusal`); see `requests.py`.
+
 `outbox_allocation` is called by `care.services` at the end of creating, changing and ending
 an allocation, inside that transaction. Following OP087 it writes one 301 for the client and
 provider with every current allocation of that client at that provider (from the same
@@ -23,14 +26,16 @@ from django.utils import timezone
 
 import iwmo
 from iwmo.codelists import (
-    AdresSoort, Eenheid, Frequentie, Geslacht, NaamGebruik, ProductCategorie, RedenWijziging,
+    AdresSoort, Eenheid, Frequentie, Geslacht, NaamGebruik, ProductCategorie, RedenAfwijzingVerzoek, RedenWijziging,
+    VerzoekAntwoord,
 )
-from iwmo.modellen import Bericht, Wmo301
+from iwmo.modellen import Bericht, Wmo301, Wmo319
 from iwmo.modellen.basis import (
     Achternaam, BerichtIdentificatie, Geboortedatum, Omvang, Product, VolledigeNaam,
 )
 from iwmo.modellen.header import Header
 from iwmo.modellen.toewijzing import Client, Contact, ToegewezenProduct
+from iwmo.modellen.verzoek import Antwoord
 from regie.care.models import Allocation, AllocationStatus, AllocationVersion
 from regie.catalogue.models import Tariff, Variant
 from regie.core.errors import DomainError
@@ -124,28 +129,36 @@ def _initials(text: str) -> str | None:
     return letters or None
 
 
-def current_allocations(*, allocation: Allocation) -> list[Allocation]:
+def current_allocations(*, allocation: Allocation, also: list[Allocation] = ()) -> list[Allocation]:
     """OP087: the client's allocations at this provider from this municipality that are valid today or
-    later (withdrawn ones are not current), plus `allocation` itself."""
+    later (withdrawn ones are not current), plus `allocation` itself (and `also`)."""
     today = timezone.localdate()
     current = (
         Allocation.objects.filter(client_id=allocation.client_id, provider_id=allocation.provider_id,
                                   municipality_id=allocation.municipality_id)
         .filter(Q(end__isnull=True) | Q(end__gte=today))
         .exclude(status=AllocationStatus.WITHDRAWN)
-        | Allocation.objects.filter(pk=allocation.pk)
+        | Allocation.objects.filter(pk__in=[allocation.pk, *(a.pk for a in also)])
     )
     return list(current.select_related("client", "product__support_form", "category", "provider", "municipality")
                 .order_by("start", "reference"))
 
 
-def build_301(*, allocation: Allocation, identification: str, dated: dt.date) -> tuple[Wmo301, list[Allocation]]:
-    """The toewijzingsbericht for `allocation`'s client and provider. Raises DomainError if it cannot be written."""
+def build_301(*, allocation: Allocation, identification: str, dated: dt.date, also: list[Allocation] = (),
+              references: dict[int, str] | None = None,
+              reasons: dict[int, RedenWijziging | None] | None = None) -> tuple[Wmo301, list[Allocation]]:
+    """The toewijzingsbericht for `allocation`'s client and provider. Raises DomainError if it cannot be written.
+
+    In answer to a request (TR379, IV093/IV094): `references` gives the ReferentieAanbieder per allocation
+    id, `reasons` overrides the RedenWijziging per allocation id; `also` adds allocations that are no
+    longer current (one ended today or earlier on the request).
+    """
+    references, reasons = references or {}, reasons or {}
     provider, municipality, client = allocation.provider, allocation.municipality, allocation.client
     if not re.fullmatch(r"[0-9]{8}", provider.agb_code or ""):
         raise DomainError("provider-without-agb", f"{provider} heeft geen AGB-code; een toewijzing kan niet "
                           "worden verzonden.")
-    allocations = current_allocations(allocation=allocation)
+    allocations = current_allocations(allocation=allocation, also=also)
     decisions = _last_decisions(allocations)
     tariffs = _tariffs(allocations)
     products = []
@@ -155,10 +168,12 @@ def build_301(*, allocation: Allocation, identification: str, dated: dt.date) ->
             raise DomainError("reference-not-a-number", f"Toewijzingnummer '{current.reference}' is geen getal "
                               f"van hoogstens negen cijfers; iWmo kan het niet verzenden.")
         decision, reason = decisions[current.pk]
+        reason = reasons.get(current.pk, reason)
         decided_at = timezone.localtime(decision.changed_at)
         tariff = _tariff_on(tariffs.get(current.category_id, []), current.start)
         products.append(ToegewezenProduct(
             toewijzingnummer=number,
+            referentie_aanbieder=references.get(current.pk),
             product=Product(categorie=ProductCategorie(current.product.support_form.code), code=current.product.code),
             toewijzingsdatum=decided_at.date(),
             toewijzingstijd=decided_at.time().replace(microsecond=0),
@@ -187,6 +202,11 @@ def build_301(*, allocation: Allocation, identification: str, dated: dt.date) ->
 
 def outbox_allocation(*, allocation: Allocation) -> Message:
     """Queue the 301 that tells the provider about `allocation` (and the client's other current ones)."""
+    return _queue_301(allocation=allocation)
+
+
+def _queue_301(*, allocation: Allocation, also: list[Allocation] = (), references: dict[int, str] | None = None,
+               reasons: dict[int, RedenWijziging | None] | None = None) -> Message:
     today = timezone.localdate()
     message = Message.objects.create(
         region_id=allocation.region_id, direction=Direction.OUT, code="301", sender=allocation.municipality.code,
@@ -195,16 +215,67 @@ def outbox_allocation(*, allocation: Allocation) -> Message:
     )
     message.identification = str(message.pk)
     try:
-        bericht, allocations = build_301(allocation=allocation, identification=message.identification, dated=today)
+        bericht, allocations = build_301(allocation=allocation, identification=message.identification, dated=today,
+                                         also=also, references=references, reasons=reasons)
     except DomainError as error:
         message.identification, message.status = "", MessageStatus.HELD
         message.problems = [{"regel": error.code, "retourcode": "", "pad": "", "melding": error.message}]
         message.save(update_fields=["identification", "status", "problems"])
-        message.allocations.add(allocation)
+        message.allocations.add(allocation, *also)
         return message
     message.xml = iwmo.write(bericht)
     message.save(update_fields=["identification", "xml"])
     message.allocations.set(allocations)
+    return message
+
+
+def last_message_id() -> int:
+    """The highest message id so far: `outbox_request_answer(since=…)` replaces what was queued after it."""
+    return Message.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def outbox_request_answer(*, allocations: list[Allocation], references: dict[int, str],
+                          reasons: dict[int, RedenWijziging | None] | None = None, since: int) -> Message:
+    """The one 301 that grants a verzoek (IV093/IV094, TR379): every product of the answer carries the
+    ReferentieAanbieder of the request.
+
+    `allocation_create`/`_change`/`_end` each queued a 301 of their own while the request was applied
+    (after message `since`, in this transaction, never sent); those are replaced by this single one,
+    which holds `allocations` (also one that ended on the request) and the client's other current ones.
+    """
+    superseded = (Message.objects.filter(direction=Direction.OUT, code="301", pk__gt=since,
+                                         status__in=[MessageStatus.QUEUED, MessageStatus.HELD],
+                                         allocations__in=allocations)
+                  .values_list("pk", flat=True).distinct())
+    Message.objects.filter(pk__in=list(superseded)).delete()
+    return _queue_301(allocation=allocations[0], also=allocations[1:], references=references, reasons=reasons)
+
+
+def build_319(*, sender: str, receiver: str, reference: str, answer: VerzoekAntwoord,
+              reason: RedenAfwijzingVerzoek | None, identification: str, dated: dt.date) -> Wmo319:
+    """The antwoordbericht on a verzoek (CD085: a reason when refused; CD086: none while in investigation)."""
+    return Wmo319(
+        header=Header(afzender=sender, ontvanger=receiver,
+                      berichtidentificatie=BerichtIdentificatie(identificatie=identification, dagtekening=dated)),
+        antwoord=Antwoord(referentie_aanbieder=reference, verzoek_antwoord=answer,
+                          reden_afwijzing_verzoek=reason if answer == VerzoekAntwoord.VERZOEK_AFGEWEZEN else None),
+    )
+
+
+def outbox_refusal(*, request_message: Message, reference: str, reason: RedenAfwijzingVerzoek) -> Message:
+    """Queue the 319 that refuses the verzoek `reference` of `request_message` (a 315 or 317)."""
+    today = timezone.localdate()
+    message = Message.objects.create(
+        region_id=request_message.region_id, direction=Direction.OUT, code="319",
+        sender=request_message.municipality.code, receiver=request_message.sender, dated=today, status=MessageStatus.QUEUED,
+        provider_id=request_message.provider_id, municipality_id=request_message.municipality_id,
+        reply_to=request_message,
+    )
+    message.identification = str(message.pk)
+    message.xml = iwmo.write(build_319(sender=message.sender, receiver=message.receiver, reference=reference,
+                                       answer=VerzoekAntwoord.VERZOEK_AFGEWEZEN, reason=reason,
+                                       identification=message.identification, dated=today))
+    message.save(update_fields=["identification", "xml"])
     return message
 
 

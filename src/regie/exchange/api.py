@@ -1,0 +1,166 @@
+"""The REST API of the message store (docs/api.md): machine clients of providers send their iWmo
+messages and read the answers.
+
+    POST /api/berichten/        raw XML (application/xml) or multipart `file` → 201 (200 when received before),
+                                422 problem+json when the file is refused
+    GET  /api/berichten/        the messages the actor may see, newest first, filtered like the screen
+    GET  /api/berichten/<id>/   one message with its findings (audited); `?xml=1` for the XML itself
+
+Session authentication (the portal's log-in) and HTTP Basic for machine clients; the same
+permissions and scoping as the screens (the rule of `views.MessageListView` to read, of
+`views.MessageUploadView` to send).
+Errors are RFC 9457 problem documents (`regie.core.api.problem_exception_handler`).
+"""
+
+from __future__ import annotations
+
+from django.urls import path
+from rest_framework import status
+from rest_framework.authentication import BasicAuthentication, SessionAuthentication
+from rest_framework.exceptions import ParseError
+from rest_framework.parsers import BaseParser, FormParser, MultiPartParser
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+from rest_framework.views import APIView
+
+from regie.core.api import problem
+from regie.core.permissions import ActorRequiredMixin
+from regie.regions.actors import actor_for
+
+from . import selectors, services
+from .forms import MAX_BYTES, MessageFilterForm, read_upload
+from .models import Message, MessageStatus
+from .views import MessageListView, MessageUploadView, findings, with_answer, xml_response
+
+PAGE_SIZE = 100
+
+
+class XMLBytesParser(BaseParser):
+    """The request body as bytes, read no further than one byte past the standard's 25 MB."""
+
+    media_type = "application/xml"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return b"" if stream is None else stream.read(MAX_BYTES + 1)
+
+
+class TextXMLBytesParser(XMLBytesParser):
+    media_type = "text/xml"
+
+
+class MessageAPIView(APIView):
+    authentication_classes = (BasicAuthentication, SessionAuthentication)  # Basic first: anonymous → 401
+    permission_classes = (IsAuthenticated,)
+
+    def screen_for(self, request) -> type[ActorRequiredMixin]:
+        """The screen whose permission rule this request follows."""
+        return MessageListView
+
+    def handle_exception(self, exc):
+        """The problem handler builds a new response: keep the challenge that tells a client to log in."""
+        response = super().handle_exception(exc)
+        challenge = getattr(exc, "auth_header", None)
+        if challenge and response.status_code == status.HTTP_401_UNAUTHORIZED:
+            response["WWW-Authenticate"] = challenge
+        return response
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        self.actor = actor_for(request.user)
+        self.screen_for(request).check(self.actor)
+
+
+def message_json(message: Message, request, *, detail: bool = False) -> dict:
+    body = {
+        "id": message.pk,
+        "url": reverse("exchange-api:message-detail", args=[message.pk], request=request),
+        "code": message.code,
+        "direction": message.direction,
+        "status": message.status,
+        "status_text": MessageStatus(message.status).label,
+        "sender": message.sender,
+        "receiver": message.receiver,
+        "identification": message.identification,
+        "dated": message.dated.isoformat() if message.dated else None,
+        "created_at": message.created_at.isoformat(),
+        "declaration_number": message.declaration_number or None,
+        "reply_to_id": message.reply_to_id,
+        "answer_id": getattr(message, "answer_id", None),
+    }
+    if detail:
+        body.update(
+            filename=message.filename,
+            schema_checked=message.schema_checked,
+            sent_at=message.sent_at.isoformat() if message.sent_at else None,
+            declaration_id=message.declaration_id,
+            problems=[{"rule": p.get("regel", ""), "retourcode": p.get("retourcode", ""),
+                       "retourcode_text": p["toelichting"], "path": p.get("pad", ""), "message": p.get("melding", "")}
+                      for p in findings(message)],
+            xml_url=reverse("exchange-api:message-detail", args=[message.pk], request=request) + "?xml=1"
+            if message.xml else None,
+        )
+    return body
+
+
+class MessageCollection(MessageAPIView):
+    parser_classes = (XMLBytesParser, TextXMLBytesParser, MultiPartParser, FormParser)
+
+    def screen_for(self, request) -> type[ActorRequiredMixin]:
+        return MessageUploadView if request.method == "POST" else MessageListView
+
+    def get(self, request):
+        form = MessageFilterForm.from_query(request.query_params)
+        if form.is_bound and not form.is_valid():
+            return problem(status.HTTP_400_BAD_REQUEST, "filter-invalid", "Ongeldig filter.",
+                           errors={k: [str(e) for e in v] for k, v in form.errors.items()})
+        messages = with_answer(form.apply(selectors.messages_for(actor=self.actor).defer("xml")))
+        try:
+            offset = max(int(request.query_params.get("offset", 0)), 0)
+        except ValueError:
+            raise ParseError("offset is geen getal.") from None
+        rows = list(messages[offset:offset + PAGE_SIZE + 1])
+        more = len(rows) > PAGE_SIZE
+        return Response({"offset": offset, "limit": PAGE_SIZE, "more": more,
+                         "results": [message_json(m, request) for m in rows[:PAGE_SIZE]]})
+
+    def post(self, request):
+        data, filename = self.body(request)
+        try:
+            message = services.message_receive(actor=self.actor, provider=self.actor.organisation, data=data,
+                                               filename=filename)
+        except services.MessageRefused as error:
+            return problem(status.HTTP_422_UNPROCESSABLE_ENTITY, error.code, error.message, problems=error.problems)
+        duplicate = message.duplicate
+        answer = message.answer
+        message.answer_id = answer.pk if answer else None
+        body = {**message_json(message, request, detail=True), "duplicate": duplicate}
+        return Response(body, status=status.HTTP_200_OK if duplicate else status.HTTP_201_CREATED)
+
+    @staticmethod
+    def body(request) -> tuple[bytes, str]:
+        """The raw XML body (application/xml, text/xml), or the one `file` of a multipart form."""
+        media = request.content_type.split(";")[0].strip().lower()
+        if media not in ("multipart/form-data", "application/x-www-form-urlencoded"):
+            data = request.data if isinstance(request.data, bytes) else b""
+            return data, request.headers.get("X-Filename", "")[:255] or "api.xml"
+        files = request.FILES.getlist("file")
+        if len(files) != 1:
+            raise ParseError("Stuur één bestand in het veld 'file', of de XML zelf met Content-Type application/xml.")
+        return read_upload(files[0]), (files[0].name or "api.xml")[:255]
+
+
+class MessageItem(MessageAPIView):
+    def get(self, request, pk: int):
+        message = selectors.message_get(actor=self.actor, pk=pk)
+        if request.query_params.get("xml"):
+            return xml_response(actor=self.actor, message=message)
+        message.answer_id = message.answer.pk if message.answer else None
+        return Response(message_json(message, request, detail=True))
+
+
+app_name = "exchange-api"
+urlpatterns = [
+    path("berichten/", MessageCollection.as_view(), name="message-list"),
+    path("berichten/<int:pk>/", MessageItem.as_view(), name="message-detail"),
+]

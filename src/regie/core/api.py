@@ -7,6 +7,9 @@ from rest_framework.views import exception_handler
 
 from .errors import DomainError
 
+# Headers the framework sets on an error response that a client needs (a login challenge, a wait).
+_KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")
+
 
 def problem(status_code: int, code: str, title: str, **extra) -> Response:
     body = {"type": f"urn:regie:problem:{code}", "title": title, "status": status_code, "code": code, **extra}
@@ -20,8 +23,14 @@ def problem_exception_handler(exc, context):
     if isinstance(exc, Http404):
         return problem(status.HTTP_404_NOT_FOUND, "not-found", "Niet gevonden.")
     response = exception_handler(exc, context)
-    if response is not None and isinstance(exc, exceptions.APIException):
-        code = exc.get_codes() if isinstance(exc.get_codes(), str) else "invalid"
-        return problem(response.status_code, str(code), str(exc.detail) if isinstance(exc.detail, str) else "Ongeldige invoer.",
-                       **({} if isinstance(exc.detail, str) else {"errors": response.data}))
-    return response
+    if response is None or not isinstance(exc, exceptions.APIException):
+        return response
+    codes = exc.get_codes()
+    if isinstance(exc.detail, (list, dict)):
+        answer = problem(response.status_code, "invalid", "Ongeldige invoer.", errors=response.data)
+    else:
+        answer = problem(response.status_code, str(codes), str(exc.detail))
+    for header in _KEPT_HEADERS:
+        if header in response:
+            answer[header] = response[header]
+    return answer

@@ -57,14 +57,6 @@ class MessageAPIView(APIView):
         """The screen whose permission rule this request follows."""
         return MessageListView
 
-    def handle_exception(self, exc):
-        """The problem handler builds a new response: keep the challenge that tells a client to log in."""
-        response = super().handle_exception(exc)
-        challenge = getattr(exc, "auth_header", None)
-        if challenge and response.status_code == status.HTTP_401_UNAUTHORIZED:
-            response["WWW-Authenticate"] = challenge
-        return response
-
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.actor = actor_for(request.user)

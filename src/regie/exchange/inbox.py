@@ -15,6 +15,11 @@
    307 → `allocation_stop`, 323 → `declaration_submit`; 315 and 317 become requests for the access
    team (`requests.request_receive`). Parts with findings are not applied.
 5. The retour message (306, 308, 316, 318) or declaration answer (325), stored in the outbox.
+
+A provider's retour message on one of ours — 302 on a 301, 320 on a 319, the only two the
+standard has a provider send — goes through steps 1–3 too, but is not applied and not answered
+(IV028): it is linked to our outgoing message (`reply_to`) and stored with its retourcodes as
+findings (`retour_receive`). A retour on a message we never sent is refused.
 """
 
 from __future__ import annotations
@@ -28,9 +33,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 import iwmo
-from iwmo.codelists import Eenheid
-from iwmo.modellen import Bericht, Wmo305, Wmo307, Wmo315, Wmo317, Wmo323
+from iwmo.codelists import Eenheid, RetourCode
+from iwmo.mapping import doorloop
+from iwmo.modellen import Bericht, Wmo305, Wmo307, Wmo315, Wmo317, Wmo320, Wmo323
 from iwmo.modellen.declaratie import Prestatie
+from iwmo.modellen.toewijzing import ToegewezenProduct
 from iwmo.regels import Bevinding, Context, Niveau, maak_context, voer_uit
 from regie.audit.models import Action
 from regie.audit.services import audit_record
@@ -47,11 +54,19 @@ from .models import Direction, Message, MessageStatus
 from .outbox import outbox_answer
 from .requests import request_receive
 from .rules import (
-    RULES_305_307, RULES_323, RETOURCODE_FOR_CARE_ERROR, Problem, Register, retourcode_for_line, start_problem,
+    RETOURCODE_FOR_CARE_ERROR,
+    RULES_305_307,
+    RULES_323,
+    Problem,
+    Register,
+    retourcode_for_line,
+    start_problem,
     stop_problem,
 )
 
 SUPPORTED = {"wmo305": Wmo305, "wmo307": Wmo307, "wmo315": Wmo315, "wmo317": Wmo317, "wmo323": Wmo323}
+# The retour messages a provider sends on a region's message, with the code of that message.
+RETOUR_ON = {"wmo302": "301", "wmo320": "319"}
 
 
 class MessageRefused(DomainError):
@@ -113,20 +128,26 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
     if result.bericht is None:
         raise _refuse(result)
     bericht = result.bericht
-    if bericht.NAAM not in SUPPORTED:
+    retour = bericht.NAAM in RETOUR_ON
+    if bericht.NAAM not in SUPPORTED and not retour:
         raise MessageRefused("message-kind-unsupported", f"Bericht {bericht.NAAM.upper()} ({bericht.OMSCHRIJVING}) "
                              "wordt door de regio (nog) niet via de inbox verwerkt.")
     header = bericht.header
+    # A retour message keeps the Header of the message it answers (IV028): the provider is its Ontvanger.
+    sender_code, receiver_code = (header.ontvanger, header.afzender) if retour else (header.afzender, header.ontvanger)
     sender = Organisation.objects.filter(region=region, kind=OrganisationKind.PROVIDER,
-                                         agb_code=header.afzender).first()
+                                         agb_code=sender_code).first()
     if sender is None:
-        raise MessageRefused("sender-unknown", f"Afzender {header.afzender} is geen aanbieder in {region}.")
+        raise MessageRefused("sender-unknown", f"Afzender {sender_code} is geen aanbieder in {region}.")
     if provider is not None and sender.pk not in _with_members(provider):
-        raise MessageRefused("sender-mismatch", f"Afzender {header.afzender} is niet {provider} (AGB "
+        raise MessageRefused("sender-mismatch", f"Afzender {sender_code} is niet {provider} (AGB "
                              f"{provider.agb_code}); lever alleen eigen berichten aan.")
-    municipality = region.municipalities.filter(code=header.ontvanger).first()
+    municipality = region.municipalities.filter(code=receiver_code).first()
     if municipality is None:
-        raise MessageRefused("receiver-unknown", f"Ontvanger {header.ontvanger} is geen gemeente van {region}.")
+        raise MessageRefused("receiver-unknown", f"Ontvanger {receiver_code} is geen gemeente van {region}.")
+    if retour:
+        return retour_receive(actor=actor, bericht=bericht, data=bytes(data), filename=filename, region=region,
+                              sender=sender, municipality=municipality, schema_checked=result.schema_gecontroleerd)
     identity = {"region": region, "direction": Direction.IN, "sender": header.afzender, "code": bericht.NAAM[3:],
                 "identification": header.berichtidentificatie.identificatie,
                 "dated": header.berichtidentificatie.dagtekening}
@@ -156,6 +177,77 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
         bericht, findings, identificatie_retour=identification, dagtekening_retour=dated))
     audit_record(actor=actor, action=Action.IMPORT, subject=f"iwmo.{message.code}", object_id=message.pk,
                  detail={"status": message.status, "file": filename[:100]})
+    return message
+
+
+def _retour_findings(bericht: Bericht) -> tuple[list[dict], str]:
+    """Every retourcode in a retour message other than 0200, as findings; and the status it gives our message.
+
+    No retourcode other than 0200: accepted. A code on the Header (0001 or a rule on the header), or on
+    every part — each ToegewezenProduct of a 302, the Antwoord of a 320 — rejects it; else partly.
+    """
+    problems, parts = [], []
+    for path, obj in doorloop(bericht):
+        codes = getattr(obj, "retour_codes", None) or []
+        bad = [c for c in codes if c != RetourCode.R0200]
+        problems += [{"regel": bericht.NAAM[3:], "retourcode": str(c.value), "pad": path, "melding": c.omschrijving}
+                     for c in bad]
+        if isinstance(obj, ToegewezenProduct) or (isinstance(bericht, Wmo320) and obj is bericht.inhoud):
+            parts.append(bool(bad))
+    if not problems:
+        return problems, MessageStatus.ACCEPTED
+    if bericht.header.retour_codes or (parts and all(parts)):
+        return problems, MessageStatus.REJECTED
+    return problems, MessageStatus.PARTLY
+
+
+def retour_receive(*, actor, bericht: Bericht, data: bytes, filename: str, region: Region, sender: Organisation,
+                   municipality, schema_checked: bool) -> Message:
+    """Store a provider's retour message (302/320) on our 301/319, linked to it; it is not answered.
+
+    Its identity is IdentificatieRetour/DagtekeningRetour with the provider as sender; the same
+    retour twice returns the first row (`duplicate`). The message it answers is found by our
+    BerichtIdentificatie, sender (the municipality) and receiver (the provider); one we never sent,
+    or one that already has a retour, refuses the file and nothing is stored.
+    """
+    header = bericht.header
+    identity = {"region": region, "direction": Direction.IN, "sender": header.ontvanger, "code": bericht.NAAM[3:],
+                "identification": header.identificatie_retour, "dated": header.dagtekening_retour}
+    existing = Message.objects.filter(**identity).first()
+    if existing is not None:
+        existing.duplicate = True
+        return existing
+    ours = header.berichtidentificatie
+    heen = RETOUR_ON[bericht.NAAM]
+    original = (Message.objects.select_for_update()
+                .filter(region=region, direction=Direction.OUT, code=heen, sender=header.afzender,
+                        receiver=header.ontvanger, identification=ours.identificatie, dated=ours.dagtekening)
+                .exclude(status=MessageStatus.HELD).first())
+    if original is None:
+        raise MessageRefused("retour-original-unknown", f"Retourbericht {bericht.NAAM[3:]} op bericht {heen} "
+                             f"{ours.identificatie} van {ours.dagtekening:%d-%m-%Y}: de regio heeft dat bericht niet "
+                             f"aan {header.ontvanger} verzonden.")
+    earlier = original.replies.filter(direction=Direction.IN).first()
+    if earlier is not None:
+        raise MessageRefused("retour-already-received", f"Op bericht {heen} {ours.identificatie} is al een "
+                             f"retourbericht ontvangen (identificatie {earlier.identification}); er komt er één per "
+                             "bericht.")
+    problems, status = _retour_findings(bericht)
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                **identity, receiver=header.afzender, status=status, xml=data, filename=filename[:255],
+                schema_checked=schema_checked, provider=sender, municipality=municipality, reply_to=original,
+                received_by=actor.user if actor is not None else None, problems=problems,
+            )
+    except IntegrityError:  # the same retour, received at the same moment by another process
+        existing = Message.objects.get(**identity)
+        existing.duplicate = True
+        return existing
+    message.duplicate = False
+    message.allocations.add(*original.allocations.all())
+    audit_record(actor=actor, action=Action.IMPORT, subject=f"iwmo.{message.code}", object_id=message.pk,
+                 detail={"status": message.status, "file": filename[:100], "reply_to": original.pk})
     return message
 
 

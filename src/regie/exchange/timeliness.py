@@ -8,6 +8,7 @@
 | `315`     | region   | a 315 is received              | the allocation request is answered (301/316)  | 5 |
 | `305`     | provider | care starts (`started_on`)     | the 305 that reported it is received          | 5 |
 | `307`     | provider | care stops (`stopped_on`)      | the 307 that reported it is received          | 5 |
+| `302`     | provider | our 301/319 is sent (`sent_at`) | the provider's retour (302/320) is received  | 3 |
 
 Working days follow `regie.core.workdays` (the Algemene termijnenwet). A deadline "within n
 working days of X" ends at the end of `add_workdays(X, n)`; done later is late; not done and
@@ -20,9 +21,10 @@ plain tuples — dates, keys, no model instances — grouped by the database whe
 arithmetic then runs over those tuples. Nothing here reads personal data: an item names a
 message identification or an allocation reference, never a BSN or a name.
 
-Not measured: the provider's 302 on our 301 (the inbox does not take 302 yet, so every 301
-would look unanswered), and a 305/307 that was rejected (it is not linked to an allocation;
-the provider sends it again and the accepted one counts).
+The provider's retour clock starts when our 301 or 319 went out: fetched in the portal or written
+for the GGK (`sent_at`); a message still queued or held has not reached the provider and is not
+counted. Not measured: a 305/307 that was rejected (it is not linked to an allocation; the
+provider sends it again and the accepted one counts).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from regie.core.months import month_end, month_start
@@ -38,7 +40,7 @@ from regie.core.workdays import add_workdays, workdays_between
 from regie.regions.models import Organisation
 from regie.regions.scoping import scoped
 
-from .models import AllocationRequest, ChangeRequest, Direction
+from .models import AllocationRequest, ChangeRequest, Direction, MessageStatus
 from .selectors import messages_for
 
 REGION, PROVIDER = "regio", "aanbieder"
@@ -67,8 +69,12 @@ DEADLINES = {d.key: d for d in [
              "De aanbieder meldt de start van de zorg binnen 5 werkdagen na de eerste zorgdag."),
     Deadline("307", "Stopbericht (307)", PROVIDER, 5,
              "De aanbieder meldt het einde van de zorg binnen 5 werkdagen na de laatste zorgdag."),
+    Deadline("302", "Retourbericht van de aanbieder", PROVIDER, 3,
+             "De aanbieder stuurt binnen 3 werkdagen na ontvangst van een toewijzing (301) of antwoordbericht (319) "
+             "het retourbericht (302 of 320)."),
 ]}
 RETOUR_FOR = ("305", "307", "315", "317")
+RETOURED_BY_PROVIDER = ("301", "319")
 
 
 @dataclass(frozen=True)
@@ -147,16 +153,22 @@ def _due(since: dt.date, key: str) -> dt.date:
 
 
 def _answers(*, actor, first: dt.date, last: dt.date) -> list[Item]:
-    """Region side: every received message with its first answer (`Min` over the replies)."""
-    rows = (messages_for(actor=actor)
-            .filter(direction=Direction.IN, code__in=(*RETOUR_FOR, "323"),
-                    created_at__date__gte=first, created_at__date__lte=last)
-            .values("pk", "code", "identification", "provider_id", "municipality_id", "created_at")
+    """Every received message with its first answer, and every 301/319 we sent with the provider's first
+    retour (302/320) on it: one query, `Min` over the replies (an outgoing message's replies are retours)."""
+    received = Q(direction=Direction.IN, code__in=(*RETOUR_FOR, "323"), created_at__date__gte=first,
+                 created_at__date__lte=last)
+    sent = Q(direction=Direction.OUT, code__in=RETOURED_BY_PROVIDER, status=MessageStatus.SENT,
+             sent_at__date__gte=first, sent_at__date__lte=last)
+    rows = (messages_for(actor=actor).filter(received | sent)
+            .values("pk", "direction", "code", "identification", "provider_id", "municipality_id", "created_at",
+                    "sent_at")
             .annotate(answered=Min("replies__created_at")).order_by())
     items = []
     for r in rows:
-        key = "325" if r["code"] == "323" else "retour"
-        since = _local_date(r["created_at"])
+        if r["direction"] == Direction.OUT:
+            key, since = "302", _local_date(r["sent_at"])
+        else:
+            key, since = ("325" if r["code"] == "323" else "retour"), _local_date(r["created_at"])
         items.append(Item(key, r["provider_id"], r["municipality_id"], f"{r['code']} {r['identification']}",
                           since, _due(since, key), _local_date(r["answered"]), r["pk"]))
     return items

@@ -55,8 +55,20 @@ def test_a_new_allocation_queues_a_valid_301_for_the_provider(world, officer_a, 
     assert bericht.client.bsn == world.clients[0].bsn
 
 
-def test_only_the_missing_address_keeps_our_301_from_passing_every_rule(world, officer_a, xsd_dir):
-    """The client register has no address yet (docs/exchange.md): TR006 and CD034 are the known gap."""
+def test_with_address_and_gender_our_301_passes_every_rule(world, officer_a, xsd_dir):
+    client = world.clients[0]
+    client.gender, client.street, client.house_number, client.postcode, client.town = (
+        "2", "Kerkstraat", 12, "5211AB", "'s-Hertogenbosch")
+    client.save()
+    allocate(world, officer_a)
+    ((message, _),) = toewijzingen(world.p2)
+    result = iwmo.check(bytes(message.xml), xsd_dir, vandaag=dt.date(2025, 3, 28))
+    assert result.bevindingen == []
+
+
+def test_without_an_address_only_tr006_and_cd034_keep_our_301_from_passing_every_rule(world, officer_a, xsd_dir):
+    """A client registered without an address (docs/exchange.md): TR006 and CD034 are the known gap."""
+    assert not world.clients[0].postcode
     allocate(world, officer_a)
     ((message, _),) = toewijzingen(world.p2)
     result = iwmo.check(bytes(message.xml), xsd_dir, vandaag=dt.date(2025, 3, 28))

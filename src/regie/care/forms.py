@@ -8,7 +8,7 @@ from regie.core.errors import DomainError
 from regie.core.forms import DateInput, StyledForm
 from regie.core.forms import add_domain_error as core_add_domain_error
 
-from .models import AllocationStatus, GoalResult, LifeDomain
+from .models import AllocationStatus, Gender, GoalResult, LifeDomain
 from .services import END_REASONS
 
 # Where a service names a field that the form calls differently.
@@ -28,7 +28,22 @@ class ClientCreateForm(StyledForm):
     initials = forms.CharField(label="Voorletters", max_length=20, required=False)
     family_name = forms.CharField(label="Achternaam", max_length=200)
     birth_date = forms.DateField(label="Geboortedatum", widget=DateInput())
+    gender = forms.ChoiceField(label="Geslacht", choices=Gender.choices, required=False, initial=Gender.UNKNOWN)
+    street = forms.CharField(label="Straat", max_length=24, required=False,
+                             help_text="De straatnaam zoals in de BRP, hoogstens 24 tekens.")
+    house_number = forms.IntegerField(label="Huisnummer", min_value=1, max_value=99999, required=False)
+    house_number_addition = forms.CharField(label="Huisletter of toevoeging", max_length=4, required=False)
+    postcode = forms.CharField(label="Postcode", max_length=7, required=False,
+                               help_text="Vier cijfers en twee letters, zoals 5211AB. Postcode en huisnummer horen "
+                               "in de toewijzing (301) aan de aanbieder.")
+    town = forms.CharField(label="Woonplaats", max_length=80, required=False)
     resident_from = forms.DateField(label="Woont in de gemeente sinds", widget=DateInput())
+
+    CONTACT = ("gender", "street", "house_number", "house_number_addition", "postcode", "town")
+
+    def contact(self) -> dict:
+        """Gender and address as `client_create` takes them."""
+        return {name: self.cleaned_data[name] for name in self.CONTACT}
 
 
 class PlanForm(StyledForm):

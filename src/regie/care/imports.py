@@ -24,6 +24,9 @@ from .selectors import clients_by_bsn
 from .services import END_REASONS, ResidencePeriod, allocation_create, allocation_start, allocation_stop, client_create
 
 CLIENT_COLUMNS = ("bsn", "birth_date", "family_name", "initials", "municipality_code", "resident_from", "resident_to")
+# Gender (iWmo COD046) and the current address: optional columns, and on the lines of one client they may
+# be left empty where another line fills them.
+CLIENT_OPTIONAL = ("gender", "street", "house_number", "house_number_addition", "postcode", "town")
 ALLOCATION_COLUMNS = ("reference", "bsn", "product_code", "category", "provider_agb", "start", "end", "started_on",
                       "stopped_on")
 ALLOCATION_OPTIONAL = ("end_reason",)
@@ -42,7 +45,7 @@ class ClientsImport:
 def clients_import(*, region, path: str | Path) -> ClientsImport:
     """One line per residence period; the lines of one BSN make one client, whose birth date
     and name must be the same on each of them."""
-    rows = read_csv(path, columns=CLIENT_COLUMNS)
+    rows = read_csv(path, columns=CLIENT_COLUMNS, optional=CLIENT_OPTIONAL)
     check_unique(rows, lambda row: (row.bsn(), row.date("resident_from")), name="resident_from")
     groups: dict[str, list[Row]] = {}
     for row in rows:
@@ -55,6 +58,7 @@ def clients_import(*, region, path: str | Path) -> ClientsImport:
                 if value != person[name]:
                     raise row.error(name, "client-rows-disagree", f"Voor BSN {bsn} staat op regel {first.line} een "
                                     f"andere waarde ({person[name]}); de regels van één cliënt moeten gelijk zijn.")
+        contact = _contact(lines, bsn)
         residences = []
         for row in lines:
             with at(row, "municipality_code"):
@@ -62,7 +66,7 @@ def clients_import(*, region, path: str | Path) -> ClientsImport:
             residences.append(ResidencePeriod(municipality=municipality, valid_from=row.date("resident_from"),
                                               valid_to=row.date("resident_to", required=False)))
         try:
-            client_create(actor=None, region=region, bsn=bsn, residences=residences, **person)
+            client_create(actor=None, region=region, bsn=bsn, residences=residences, **person, **contact)
         except DomainError as error:
             raise _at_group(lines, error) from error
     audit_record(actor=None, action=Action.IMPORT, subject="clients.import", object_id=Path(path).name[:40],
@@ -75,12 +79,30 @@ def _person(row: Row) -> dict:
             "initials": row.text("initials", required=False, max_length=20)}
 
 
+def _contact(lines: list[Row], bsn: str) -> dict:
+    """Gender and address of one client: each column as filled on its lines, which must agree."""
+    contact, seen = {}, {}
+    for row in lines:
+        values = {name: row.text(name, required=False) for name in CLIENT_OPTIONAL if name != "house_number"}
+        values["house_number"] = row.integer("house_number", required=False)
+        for name, value in values.items():
+            if value in ("", None):
+                continue
+            if name in contact and contact[name] != value:
+                raise row.error(name, "client-rows-disagree", f"Voor BSN {bsn} staat op regel {seen[name]} een "
+                                f"andere waarde ({contact[name]}); de regels van één cliënt moeten gelijk zijn.")
+            contact[name], seen[name] = value, row.line
+    return contact
+
+
 def _at_group(lines: list[Row], error: DomainError):
     """An error about a whole client names its first line, and the other lines when there are more."""
     first = lines[0]
     others = f" (cliënt op regels {', '.join(str(r.line) for r in lines)})" if len(lines) > 1 else ""
     field = error.field if error.field in first.values else "bsn"
-    return first.error(field, error.code, error.message + others)
+    # A gender or address column may be filled on a later line only: name the line that has it.
+    line = next((row for row in lines if row.values.get(field)), first) if field in CLIENT_OPTIONAL else first
+    return line.error(field, error.code, error.message + others)
 
 
 @dataclass

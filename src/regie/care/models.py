@@ -9,7 +9,7 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 
@@ -18,17 +18,48 @@ def new_pseudonym() -> str:
     return secrets.token_hex(8)
 
 
+class Gender(models.TextChoices):
+    """Geslacht, iWmo codelist COD046 (the codes are the standard's)."""
+
+    UNKNOWN = "0", "Onbekend"
+    MALE = "1", "Man"
+    FEMALE = "2", "Vrouw"
+
+
+# A Dutch postcode as stored: four digits (not starting with 0) and two capitals, no space (iWmo CS089).
+POSTCODE_PATTERN = r"[1-9][0-9]{3}[A-Z]{2}"
+
+
 class Client(models.Model):
+    """A client; the address is the current (BRP) address the 301 carries, all of it optional.
+
+    The lengths follow iWmo 3.2: Straatnaam 24 (the short BAG name), HuisnummerToevoeging 4,
+    Plaatsnaam 80, Huisnummer 1–99999.
+    """
+
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="clients")
     bsn = models.CharField("BSN", max_length=9)
     family_name = models.CharField("achternaam", max_length=200)
     initials = models.CharField("voorletters", max_length=20, blank=True)
     birth_date = models.DateField("geboortedatum")
+    gender = models.CharField("geslacht", max_length=1, choices=Gender.choices, default=Gender.UNKNOWN, blank=True)
+    street = models.CharField("straat", max_length=24, blank=True)
+    house_number = models.PositiveIntegerField(
+        "huisnummer", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(99999)])
+    house_number_addition = models.CharField("toevoeging", max_length=4, blank=True)
+    postcode = models.CharField("postcode", max_length=6, blank=True,
+                                validators=[RegexValidator(f"^{POSTCODE_PATTERN}$", "Een postcode is als 1234AB.")])
+    town = models.CharField("woonplaats", max_length=80, blank=True)
     pseudonym = models.CharField(max_length=16, unique=True, default=new_pseudonym, editable=False)
 
     class Meta:
         ordering = ["family_name", "initials"]
-        constraints = [models.UniqueConstraint(fields=["region", "bsn"], name="client_bsn_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "bsn"], name="client_bsn_unique"),
+            models.CheckConstraint(condition=Q(gender__in=["", *Gender.values]), name="client_gender_code"),
+            models.CheckConstraint(condition=Q(house_number__isnull=True) | Q(house_number__gte=1, house_number__lte=99999),
+                                   name="client_house_number_range"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.initials} {self.family_name}".strip()

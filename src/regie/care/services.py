@@ -7,6 +7,7 @@ rules still apply, only the role checks do not.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -22,7 +23,9 @@ from regie.core.months import month_end
 from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
 
-from .models import Allocation, AllocationStatus, AllocationVersion, Client, Goal, Residence, SupportPlan
+from .models import (
+    POSTCODE_PATTERN, Allocation, AllocationStatus, AllocationVersion, Client, Gender, Goal, Residence, SupportPlan,
+)
 
 # iWmo codelist WMO588 (reden beëindiging).
 END_REASONS = {
@@ -64,9 +67,44 @@ def _check_periods(periods: list[ResidencePeriod]) -> None:
                               field="resident_from")
 
 
+def _contact_clean(*, gender: str, street: str, house_number: int | None, house_number_addition: str,
+                   postcode: str, town: str) -> dict:
+    """Gender (COD046) and the Dutch address, normalised; an address needs at least postcode and house number
+    (iWmo TR006, CD025, CS089), the lengths are iWmo's."""
+    gender = (gender or "").strip() or Gender.UNKNOWN
+    if gender not in Gender.values:
+        raise DomainError("gender-invalid", f"'{gender}' is geen geslacht; kies 0 (onbekend), 1 (man) of 2 (vrouw).",
+                          field="gender")
+    street, addition, town = street.strip(), house_number_addition.strip(), town.strip()
+    postcode = re.sub(r"\s", "", postcode).upper()
+    if postcode and not re.fullmatch(POSTCODE_PATTERN, postcode):
+        raise DomainError("postcode-invalid", f"'{postcode}' is geen Nederlandse postcode; schrijf vier cijfers en "
+                          "twee letters, zoals 5211AB.", field="postcode")
+    if house_number is not None and (isinstance(house_number, bool) or not isinstance(house_number, int)
+                                     or not 1 <= house_number <= 99999):
+        raise DomainError("house-number-invalid", f"'{house_number}' is geen huisnummer (1 tot en met 99999).",
+                          field="house_number")
+    for name, value, length, label in (("street", street, 24, "De straatnaam"),
+                                       ("house_number_addition", addition, 4, "De toevoeging"),
+                                       ("town", town, 80, "De woonplaats")):
+        if len(value) > length:
+            raise DomainError(f"{name.replace('_', '-')}-too-long", f"{label} is langer dan {length} tekens "
+                              "(de grens van iWmo).", field=name)
+    if (street or addition or town or postcode or house_number is not None) and not (postcode and house_number):
+        missing = "postcode" if not postcode else "house_number"
+        raise DomainError("address-incomplete", "Een adres heeft minstens een postcode en een huisnummer.",
+                          field=missing)
+    return {"gender": gender, "street": street, "house_number": house_number, "house_number_addition": addition,
+            "postcode": postcode, "town": town}
+
+
 @transaction.atomic
 def client_create(*, actor, region, bsn: str, family_name: str, initials: str, birth_date: dt.date,
-                  residences: list[ResidencePeriod]) -> Client:
+                  residences: list[ResidencePeriod], gender: str = Gender.UNKNOWN, street: str = "",
+                  house_number: int | None = None, house_number_addition: str = "", postcode: str = "",
+                  town: str = "") -> Client:
+    """A client with residence periods; gender and address are optional (without an address the 301 the
+    provider gets fails iWmo rules TR006 and CD034, see docs/exchange.md)."""
     bsn = bsn_clean(bsn)
     if not family_name.strip():
         raise DomainError("name-missing", "De achternaam ontbreekt.", field="family_name")
@@ -75,6 +113,8 @@ def client_create(*, actor, region, bsn: str, family_name: str, initials: str, b
     if not residences:
         raise DomainError("residence-missing", "Een cliënt heeft minstens één woonperiode.", field="municipality_code")
     _check_periods(residences)
+    contact = _contact_clean(gender=gender, street=street, house_number=house_number,
+                             house_number_addition=house_number_addition, postcode=postcode, town=town)
     if actor is not None:
         actor.require("access_officer")
         if not any(p.municipality.pk == actor.municipality_id for p in residences):
@@ -82,7 +122,7 @@ def client_create(*, actor, region, bsn: str, family_name: str, initials: str, b
     if Client.objects.filter(region=region, bsn=bsn).exists():
         raise DomainError("bsn-duplicate", f"Er is al een cliënt met BSN {bsn}.", field="bsn")
     client = Client.objects.create(region=region, bsn=bsn, family_name=family_name.strip(),
-                                   initials=initials.strip(), birth_date=birth_date)
+                                   initials=initials.strip(), birth_date=birth_date, **contact)
     Residence.objects.bulk_create(
         Residence(client=client, municipality=p.municipality, valid_from=p.valid_from, valid_to=p.valid_to)
         for p in residences

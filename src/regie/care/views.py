@@ -114,7 +114,7 @@ class ClientCreateView(ServiceFormView):
                                              valid_from=data["resident_from"])
         return services.client_create(
             actor=self.actor, region=self.actor.organisation.region, bsn=data["bsn"], family_name=data["family_name"],
-            initials=data["initials"], birth_date=data["birth_date"], residences=[residence],
+            initials=data["initials"], birth_date=data["birth_date"], residences=[residence], **form.contact(),
         )
 
     def success_url_for(self, client) -> str:

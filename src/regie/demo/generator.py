@@ -37,6 +37,27 @@ from .accounts import demo_accounts_create
 HISTORY_END = month_end(data.HISTORY_LAST)
 DAYS_PER_MONTH = 30.44
 
+# Towns (woonplaatsen) of each municipality with their four-digit postcode areas and a weight, for the
+# clients' addresses; the streets are names that nearly every Brabant town has. Letters of a Dutch
+# postcode never use F, I, O, Q, U, Y, nor the pairs SA, SD, SS.
+TOWNS = {
+    "0796": [("'s-Hertogenbosch", (5211, 5237), 110), ("Rosmalen", (5241, 5248), 33), ("Nuland", (5391, 5391), 6),
+             ("Vinkel", (5382, 5382), 2)],
+    "0757": [("Boxtel", (5281, 5283), 27), ("Liempde", (5298, 5298), 4)],
+    "0845": [("Sint-Michielsgestel", (5271, 5271), 12), ("Berlicum", (5258, 5258), 8), ("Den Dungen", (5275, 5275), 5),
+             ("Gemonde", (5292, 5292), 2)],
+    "0865": [("Vught", (5261, 5264), 22), ("Helvoirt", (5268, 5268), 4), ("Esch", (5296, 5296), 2),
+             ("Cromvoirt", (5266, 5266), 1)],
+    "1948": [("Veghel", (5461, 5466), 32), ("Schijndel", (5481, 5482), 24), ("Sint-Oedenrode", (5491, 5492), 18),
+             ("Erp", (5469, 5469), 7)],
+    "0788": [("Haaren", (5076, 5076), 5), ("Helvoirt", (5268, 5268), 4)],
+}
+STREETS = ["Kerkstraat", "Molenstraat", "Schoolstraat", "Dorpsstraat", "Hoofdstraat", "Stationsstraat", "Nieuwstraat",
+           "Lindenlaan", "Beukenlaan", "Kastanjelaan", "Eikenlaan", "Julianastraat", "Wilhelminastraat",
+           "Beatrixstraat", "Prins Bernhardstraat", "Kloosterstraat", "Marktstraat", "Hertog Janstraat",
+           "Parallelweg", "Meidoornlaan", "Vlasakker", "Kapelstraat", "Lambertusstraat", "Pastoor van Erpstraat"]
+POSTCODE_LETTERS = "ABCDEGHJKLMNPRSTVWXZ"
+
 
 @dataclass
 class Segment:
@@ -95,6 +116,18 @@ class Summary:
     seconds: float = 0.0
 
 
+def _contact(rng: random.Random, municipality: str) -> dict:
+    """A plausible gender (COD046) and address in a real town of `municipality` (its current one)."""
+    towns = TOWNS[municipality]
+    town, (low, high), _ = rng.choices(towns, weights=[w for *_, w in towns])[0]
+    while (letters := "".join(rng.choices(POSTCODE_LETTERS, k=2))) in ("SA", "SD", "SS"):
+        pass
+    addition = rng.choice(["A", "B", "2", "C"]) if rng.random() < 0.1 else ""
+    return {"gender": rng.choices(["1", "2", "0"], weights=[48, 50, 2])[0], "street": rng.choice(STREETS),
+            "house_number": rng.randint(1, 40) if rng.random() < 0.6 else rng.randint(41, 250),
+            "house_number_addition": addition, "postcode": f"{rng.randint(low, high)}{letters}", "town": town}
+
+
 def demo_generate(*, seed: int = 1, scale: Decimal | float | int = 1, log=None) -> Summary:
     """Build the whole demo region in one transaction; nothing is left half-made on an error."""
     began = time.monotonic()
@@ -108,6 +141,7 @@ def demo_generate(*, seed: int = 1, scale: Decimal | float | int = 1, log=None) 
 
 class _Generator:
     def __init__(self, *, seed: int, scale: Decimal, say):
+        self.seed = seed
         self.rng = random.Random(seed)
         self.scale = scale
         self.say = say
@@ -358,8 +392,11 @@ class _Generator:
 
     def _store_clients(self) -> None:
         self.clients.sort(key=lambda c: c.bsn)
+        # Gender and address are drawn from their own generator, so the rest of the region stays as it was.
+        contact_rng = random.Random(f"{self.seed}:contact")
         rows = [Client(region=self.region, bsn=c.bsn, family_name=c.family_name, initials=c.initials,
-                       birth_date=c.birth_date, pseudonym=f"{self.rng.getrandbits(64):016x}")
+                       birth_date=c.birth_date, pseudonym=f"{self.rng.getrandbits(64):016x}",
+                       **_contact(contact_rng, c.residences()[-1][0]))
                 for c in self.clients]
         Client.objects.bulk_create(rows, batch_size=500)
         pks = dict(Client.objects.filter(region=self.region).values_list("bsn", "pk"))

@@ -26,12 +26,12 @@ from django.utils import timezone
 
 import iwmo
 from iwmo.codelists import (
-    AdresSoort, Eenheid, Frequentie, Geslacht, NaamGebruik, ProductCategorie, RedenAfwijzingVerzoek, RedenWijziging,
+    AdresSoort, Eenheid, Frequentie, Geslacht, LandCode, NaamGebruik, ProductCategorie, RedenAfwijzingVerzoek, RedenWijziging,
     VerzoekAntwoord,
 )
 from iwmo.modellen import Bericht, Wmo301, Wmo319
 from iwmo.modellen.basis import (
-    Achternaam, BerichtIdentificatie, Geboortedatum, Omvang, Product, VolledigeNaam,
+    Achternaam, Adres, BerichtIdentificatie, Geboortedatum, Huis, Omvang, Product, VolledigeNaam,
 )
 from iwmo.modellen.header import Header
 from iwmo.modellen.toewijzing import Client, Contact, ToegewezenProduct
@@ -129,6 +129,22 @@ def _initials(text: str) -> str | None:
     return letters or None
 
 
+def _contact(client) -> Contact:
+    """The client's BRP address (Soort 01). Without postcode and house number only the kind: the message
+    stays schema-valid, but TR006 and CD034 reject it (docs/exchange.md). A one-letter addition is the
+    Huisletter, a longer one the HuisnummerToevoeging."""
+    if not (client.postcode and client.house_number):
+        return Contact(soort=AdresSoort.BRP_ADRES)
+    addition = client.house_number_addition
+    letter = addition if len(addition) == 1 and addition.isalpha() else None
+    return Contact(soort=AdresSoort.BRP_ADRES, adres=Adres(
+        huis=Huis(huisnummer=client.house_number, huisletter=letter,
+                  huisnummer_toevoeging=None if letter else (addition or None)),
+        postcode=client.postcode, straatnaam=client.street or None, plaatsnaam=client.town or None,
+        land_code=LandCode.NL,
+    ))
+
+
 def current_allocations(*, allocation: Allocation, also: list[Allocation] = ()) -> list[Allocation]:
     """OP087: the client's allocations at this provider from this municipality that are valid today or
     later (withdrawn ones are not current), plus `allocation` itself (and `also`)."""
@@ -189,11 +205,10 @@ def build_301(*, allocation: Allocation, identification: str, dated: dt.date, al
         client=Client(
             bsn=client.bsn,
             geboortedatum=Geboortedatum(datum=client.birth_date),
-            geslacht=Geslacht.ONBEKEND,
+            geslacht=Geslacht(client.gender or Geslacht.ONBEKEND),
             naam=VolledigeNaam(geslachtsnaam=Achternaam(achternaam=client.family_name),
                                voorletters=_initials(client.initials), naam_gebruik=NaamGebruik.EIGEN_NAAM),
-            # The client's address is not in the register yet (see docs/exchange.md): only the kind.
-            contactgegevens=[Contact(soort=AdresSoort.BRP_ADRES)],
+            contactgegevens=[_contact(client)],
             toegewezen_producten=products,
         ),
     )

@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 VENDOR := src/regie/static/vendor
 export PYTHONDONTWRITEBYTECODE := 1
+# The demo validates iWmo messages against the official schemas when they lie beside the repository.
+DEMO_XSD := $(or $(IWMO_SCHEMA_DIR),$(wildcard $(abspath ../shared/iwmo/3.2/xsd)))
 
 .PHONY: demo test setup lint bench serve migrate clean
 
@@ -30,7 +32,7 @@ migrate: setup
 demo: migrate
 	$(PY) manage.py demo --if-empty
 	@$(PY) manage.py demo-accounts
-	$(PY) manage.py runserver 127.0.0.1:8000
+	IWMO_SCHEMA_DIR="$(DEMO_XSD)" $(PY) manage.py runserver 127.0.0.1:8000
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -9,11 +9,7 @@ from django.urls import reverse
 
 from regie.care.models import AllocationStatus
 from regie.exchange.models import Direction, Message, MessageStatus
-from tests.exchange import test_views as screens
-from tests.exchange.test_views import TODAY, XXE, start_file
-
-# the fixtures of the screens' tests: the `world` region's people and Aadorp's 301 to Zorg Twee
-people, allocated, outgoing, as_user = screens.people, screens.allocated, screens.outgoing, screens.as_user
+from tests.exchange.portal import TODAY, XXE, start_file
 
 URL = "/api/berichten/"
 PASSWORD = "geheim-wachtwoord"  # tests.factories.UserFactory

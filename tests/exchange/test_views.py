@@ -3,76 +3,14 @@
 
 import datetime as dt
 import re
-from types import SimpleNamespace
 
 import pytest
 import time_machine
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from regie.care.models import AllocationStatus
-from regie.care.services import allocation_create
 from regie.exchange.models import Direction, Message, MessageStatus
-from regie.regions.models import OrganisationKind
-from tests import factories as f
-from tests.exchange.provider import read_301, start_305
-
-APRIL = dt.date(2025, 4, 1)
-TODAY = dt.datetime(2025, 4, 3, 9, 0)
-XXE = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
-       b'<r>&x;</r>')
-
-
-@pytest.fixture
-def people(world):
-    office = f.OrganisationFactory(region=world.region, kind=OrganisationKind.PURCHASING_OFFICE, name="Inkoopbureau")
-    gemeente_a = f.OrganisationFactory(region=world.region, kind=OrganisationKind.MUNICIPALITY,
-                                       municipality=world.a, name="Gemeente Aadorp")
-    gemeente_b = f.OrganisationFactory(region=world.region, kind=OrganisationKind.MUNICIPALITY,
-                                       municipality=world.b, name="Gemeente Bedorp")
-    council = f.OrganisationFactory(region=world.region, kind=OrganisationKind.ADVISORY_COUNCIL, name="Adviesraad")
-    return SimpleNamespace(
-        officer_a=f.actor(gemeente_a, "access_officer"),
-        access_b=f.actor(gemeente_b, "access_officer").user,
-        finance=f.actor(office, "finance").user,
-        staff_p1=f.actor(world.p1, "provider_staff").user,
-        staff_p2=f.actor(world.p2, "provider_staff").user,
-        norole_p2=f.actor(world.p2, "council_member").user,
-        member=f.actor(council, "council_member").user,
-    )
-
-
-@pytest.fixture
-def allocated(world, people, schemas):
-    """Aadorp allocates begeleiding to client 1 at Zorg Twee from 1 April: one 301 in the outbox."""
-    with time_machine.travel(dt.datetime(2025, 3, 28, 10, 0), tick=False):
-        allocation = allocation_create(actor=people.officer_a, client=world.clients[0], product=world.begeleiding,
-                                       category=world.b1, provider=world.p2, start=APRIL)
-    return allocation
-
-
-@pytest.fixture
-def outgoing(allocated):
-    return Message.objects.get(direction=Direction.OUT, code="301", allocations=allocated)
-
-
-@pytest.fixture
-def as_user(client):
-    def login(user):
-        client.force_login(user)
-        return client
-    return login
-
-
-def upload(client, *files):
-    return client.post(reverse("exchange:message-upload"),
-                       {"files": [SimpleUploadedFile(name, data, content_type="application/xml")
-                                  for name, data in files]})
-
-
-def start_file(outgoing, identification="S1", **kw):
-    return start_305(read_301(outgoing), identification=identification, dated=dt.date(2025, 4, 3),
-                     begindatum=dt.date(2025, 4, 2), **kw)
+from tests.exchange.portal import APRIL, TODAY, XXE, start_file, upload
 
 
 # --- who sees what ------------------------------------------------------------------------------------

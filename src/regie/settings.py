@@ -1,7 +1,8 @@
 """Settings for Regie: one readable module, every knob an environment variable with a typed default.
 
-Runs with nothing configured (SQLite under var/, debug on). `DATABASE_URL` switches the
-database; `REGIE_ENV=production` refuses to start without a real secret key.
+Runs with nothing configured (SQLite under var/, debug off, log events on stderr).
+`DATABASE_URL` switches the database; `REGIE_ENV=production` refuses to start without a real
+secret key; a value a setting does not know refuses to start, with ImproperlyConfigured.
 """
 
 import os
@@ -9,6 +10,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
 from django.core.exceptions import ImproperlyConfigured
+
+from regie.core.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent.parent
@@ -19,8 +22,25 @@ def env(name: str, default: str, help: str) -> str:  # noqa: A002 - "help" reads
     return os.environ.get(name, default)
 
 
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
 def env_bool(name: str, default: bool, help: str) -> bool:  # noqa: A002
-    return env(name, "1" if default else "0", help).lower() in {"1", "true", "yes", "on"}
+    """1/true/yes/on or 0/false/no/off (any case); unset or empty is `default`; anything else refuses to start."""
+    value = env(name, "", help).strip().lower()
+    if value == "":
+        return default
+    if value not in _TRUE | _FALSE:
+        raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a yes/no value: use 1 (on) or 0 (off)")
+    return value in _TRUE
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...], help: str) -> str:  # noqa: A002
+    """One of `choices` exactly; unset or empty is `default`; anything else refuses to start."""
+    value = env(name, "", help) or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name}={value!r} is not known: use one of {', '.join(choices)}")
+    return value
 
 
 def database_from_url(url: str) -> dict:
@@ -47,8 +67,9 @@ def database_from_url(url: str) -> dict:
     raise ImproperlyConfigured(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite or postgres)")
 
 
-ENVIRONMENT = env("REGIE_ENV", "development", "development, test or production")
-DEBUG = env_bool("REGIE_DEBUG", ENVIRONMENT == "development", "show error pages with details")
+ENVIRONMENT = env_choice("REGIE_ENV", "development", ("development", "test", "production"),
+                         "development, test or production")
+DEBUG = env_bool("REGIE_DEBUG", False, "Django's detailed error pages with tracebacks; only when set to 1")
 _DEV_KEY = "insecure-development-key-not-for-production"
 SECRET_KEY = env("REGIE_SECRET_KEY", _DEV_KEY, "secret for sessions and signing; required in production")
 if ENVIRONMENT == "production" and (SECRET_KEY == _DEV_KEY or len(SECRET_KEY) < 32):
@@ -88,7 +109,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "regie.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +136,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "regie.core.context_processors.actor",
+                "regie.core.context_processors.request_id",
             ],
         },
     },
@@ -137,7 +161,19 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = REPO_DIR / "var" / "static"
+# WhiteNoise serves the static files, with or without DEBUG (docs/settings.md): outside production
+# straight from the apps' and STATICFILES_DIRS folders, in production from STATIC_ROOT, filled by
+# `manage.py collectstatic`.
+STATIC_ROOT = REPO_DIR / "var" / "static" if ENVIRONMENT == "production" else None
+WHITENOISE_USE_FINDERS = ENVIRONMENT != "production"
+WHITENOISE_AUTOREFRESH = DEBUG
+
+CSRF_FAILURE_VIEW = "regie.core.error_views.csrf_failure"
+
+LOGGING = logging_config(
+    log_file=env("REGIE_LOG_FILE", "", "file that log events are appended to; empty: standard error"),
+    level=env_choice("REGIE_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"), "lowest level logged"),
+)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

@@ -19,3 +19,9 @@ urlpatterns = [
     path("tijdigheid/", include("regie.exchange.urls_timeliness")),
     path("beheer/", admin.site.urls),
 ]
+
+# Our own error pages, in the request's language with its support reference (regie.core.error_views).
+handler400 = "regie.core.error_views.bad_request"
+handler403 = "regie.core.error_views.permission_denied"
+handler404 = "regie.core.error_views.page_not_found"
+handler500 = "regie.core.error_views.server_error"

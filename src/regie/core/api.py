@@ -1,19 +1,59 @@
-"""The API answers errors as RFC 9457 problem documents with our stable codes."""
+"""The API answers errors as RFC 9457 problem documents with our stable codes.
 
-from django.http import Http404
+Every problem document carries the request's support reference (`request_id`, and as
+`instance` a URN of it), the same id as the response's `X-Request-ID` header and the log. An
+exception no handler knows is logged with its traceback and answered with a 500 problem
+document, never an HTML page.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
+from django.utils.log import log_response
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
-from rest_framework.views import exception_handler
+from rest_framework.views import exception_handler, set_rollback
 
+from . import logs
 from .errors import DomainError
 
 # Headers the framework sets on an error response that a client needs (a login challenge, a wait).
 _KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")
 
 
-def problem(status_code: int, code: str, title: str, **extra) -> Response:
+def problem_body(status_code: int, code: str, title: str, **extra) -> dict:
     body = {"type": f"urn:regie:problem:{code}", "title": title, "status": status_code, "code": code, **extra}
-    return Response(body, status=status_code, content_type="application/problem+json")
+    request_id = logs.current_request_id()
+    if request_id:
+        body.update(instance=f"urn:regie:request:{request_id}", request_id=request_id)
+    return body
+
+
+def problem(status_code: int, code: str, title: str, **extra) -> Response:
+    return Response(problem_body(status_code, code, title, **extra), status=status_code,
+                    content_type="application/problem+json")
+
+
+def problem_response(status_code: int, code: str, title: str, **extra) -> JsonResponse:
+    """The same document outside a DRF view (Django's error handlers for /api/ paths)."""
+    return JsonResponse(problem_body(status_code, code, title, **extra), status=status_code,
+                        content_type="application/problem+json")
+
+
+def _unhandled(exc, context) -> Response:
+    """A bug, not a refusal: log it once with its traceback, answer 500 without any detail."""
+    request = context.get("request")
+    django_request = getattr(request, "_request", request)
+    user = getattr(request, "_user", None)  # DRF's authenticated user (Basic or session), if it got that far
+    if user is not None and user.is_authenticated:
+        logs.request_bind_user(user.pk)
+    set_rollback()
+    answer = problem(status.HTTP_500_INTERNAL_SERVER_ERROR, "server-error",
+                     _("Something went wrong on our side. The error has been logged; "
+                       "mention the support reference when you report it."))
+    log_response("Internal Server Error: %s", getattr(django_request, "path", ""), response=answer,
+                 request=django_request, exception=exc)
+    return answer
 
 
 def problem_exception_handler(exc, context):
@@ -22,8 +62,12 @@ def problem_exception_handler(exc, context):
         return problem(exc.status, exc.code, exc.message, **extra)
     if isinstance(exc, Http404):
         return problem(status.HTTP_404_NOT_FOUND, "not-found", "Niet gevonden.")
+    if isinstance(exc, PermissionDenied):
+        return problem(status.HTTP_403_FORBIDDEN, "permission_denied", _("You may not do this."))
     response = exception_handler(exc, context)
-    if response is None or not isinstance(exc, exceptions.APIException):
+    if response is None:
+        return _unhandled(exc, context)
+    if not isinstance(exc, exceptions.APIException):
         return response
     codes = exc.get_codes()
     if isinstance(exc.detail, (list, dict)):

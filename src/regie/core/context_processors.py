@@ -11,3 +11,8 @@ def actor(request):
         return {"actor": actor_for(request.user)}
     except DomainError:
         return {}
+
+
+def request_id(request):
+    """The request's support reference (regie.core.middleware.RequestIdMiddleware), for error pages."""
+    return {"request_id": getattr(request, "request_id", "")}

@@ -1,6 +1,41 @@
 from django.shortcuts import render
+from django.utils.log import log_response
 
+from . import logs
 from .errors import DomainError
+
+
+class RequestIdMiddleware:
+    """Give every request an id: the support reference on error pages and in every log line.
+
+    A sane incoming `X-Request-ID` (`logs.REQUEST_ID_PATTERN`) is kept, so a proxy's id ties its
+    log to ours; anything else is replaced by a new one. The id is `request.request_id`, the
+    response's `X-Request-ID` header and the `request_id` of every log event made meanwhile.
+    Stands first in `MIDDLEWARE`, so that it sees every other middleware's events.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = logs.request_id_accept(request.headers.get("X-Request-ID")) or logs.request_id_new()
+        token = logs.request_bind(request_id=request.request_id, method=request.method, path=request.path)
+        try:
+            response = self.get_response(request)
+            if response.status_code >= 400:
+                # Django logs a refused or failed request after the middleware has run, outside the
+                # request's context; log it here, once, while the id is still bound.
+                log_response("%s: %s", response.reason_phrase, request.path, response=response, request=request)
+        finally:
+            logs.request_unbind(token)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)  # set by AuthenticationMiddleware, which runs before views
+        if user is not None and user.is_authenticated:
+            logs.request_bind_user(user.pk)
+        return None
 
 
 class DomainErrorMiddleware:

@@ -22,7 +22,7 @@ from iwmo.fouten import Foutcode, IwmoFout
 from iwmo.inname import MAX_GROOTTE, bepaal_berichttype, parse_veilig
 from iwmo.lezen import lees_element
 from iwmo.modellen.berichten import Bericht
-from iwmo.regels import REGELS, Bevinding, Niveau, Regel, maak_context, voer_uit
+from iwmo.regels import REGELS, Bevinding, Niveau, Regel, maak_context, niet_gecontroleerd, voer_uit
 from iwmo.schema import validate_schema
 
 
@@ -33,6 +33,9 @@ class Controleresultaat:
     bericht: Bericht | None  # None als inname, XSD of lezen faalde
     bevindingen: list[Bevinding] = field(default_factory=list)
     schema_gecontroleerd: bool = False  # False: er was geen schemamap, alleen eigen controles
+    # De regels voor dit bericht die niet zijn gecontroleerd omdat hun bron ontbrak (TR378, TR381,
+    # TR418 zonder ``bronnen``); leeg als het bericht niet gelezen kon worden (dan draaide geen regel).
+    niet_gecontroleerd: tuple[str, ...] = ()
 
     @property
     def geldig(self) -> bool:
@@ -84,7 +87,8 @@ def check(
 
     ``schema_dir``: map met de officiële XSD's; ``None`` slaat XSD-validatie over
     (``schema_gecontroleerd`` is dan ``False``). ``vandaag``: systeemdatum voor TR135.
-    ``bronnen``/``historie``/``extra_regels``: zie :mod:`iwmo.regels.haken`.
+    ``bronnen``/``historie``/``extra_regels``: zie :mod:`iwmo.regels.haken`; regels waarvan de
+    bron ontbreekt, staan in ``niet_gecontroleerd``.
     """
     try:
         wortel = parse_veilig(data, max_grootte)
@@ -106,6 +110,11 @@ def check(
         bericht = lees_element(wortel)
     except IwmoFout as e:
         return Controleresultaat(None, [_uit_fout(e, Niveau.XSD)], schema_gecontroleerd=schema_dir is not None)
+    regels = [*REGELS, *extra_regels]
+    voorbereiden = getattr(bronnen, "voorbereiden", None)
+    if callable(voorbereiden):
+        voorbereiden(bericht)
     ctx = maak_context(bericht, vandaag=vandaag, bronnen=bronnen, historie=historie)
-    bevindingen = list(voer_uit([*REGELS, *extra_regels], ctx))
-    return Controleresultaat(bericht, bevindingen, schema_gecontroleerd=schema_dir is not None)
+    bevindingen = list(voer_uit(regels, ctx))
+    return Controleresultaat(bericht, bevindingen, schema_gecontroleerd=schema_dir is not None,
+                             niet_gecontroleerd=niet_gecontroleerd(regels, bericht.NAAM, bronnen))

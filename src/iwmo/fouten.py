@@ -26,6 +26,8 @@ class Foutcode(StrEnum):
     WAARDE = "IWMO-WAARDE"
     # XSD-validatie (controleniveau 1).
     SCHEMA = "IWMO-XSD"
+    # Opdrachtregel: het bestand zelf is niet te lezen (bestaat niet, is een map, geen leesrechten).
+    BESTAND = "IWMO-BESTAND"
 
 
 class IwmoFout(Exception):

@@ -160,11 +160,81 @@ def test_externe_bronnen(xsd_dir):
         def productcode_bestaat(self, categorie, code, peildatum):
             return None  # onbekend: regel overslaan
 
-        def contracttarief(self, aanbieder, categorie, code, eenheid, peildatum):
+        def contracttarief(self, aanbieder, categorie, code, eenheid, peildatum, *, toewijzingnummer):
             return 1300 if code == "01A04" else None
 
     resultaat = _check(D323, bronnen=Bronnen())
     assert sorted((b.regel, b.retourcode) for b in resultaat.bevindingen) == [("TR378", "S300")] + [("TR418", "0611")] * 2
+    assert resultaat.niet_gecontroleerd == ()
+
+
+class _AlleBronnen:
+    """Een bron die alles afkeurt: elke regel met een bron die draait, geeft een bevinding."""
+
+    def __init__(self):
+        self.voorbereid = []
+
+    def voorbereiden(self, bericht):
+        self.voorbereid.append(bericht.NAAM)
+
+    def gemeentecode_bestaat(self, code, peildatum):
+        return False
+
+    def productcode_bestaat(self, categorie, code, peildatum):
+        return False
+
+    def contracttarief(self, aanbieder, categorie, code, eenheid, peildatum, *, toewijzingnummer):
+        assert isinstance(toewijzingnummer, int)
+        return 1
+
+
+BRONREGELS = {"TR378", "TR381", "TR418"}
+
+
+@pytest.mark.parametrize(("bestand", "regels"), [
+    ("WMO323.xml", ("TR378", "TR381", "TR418")),
+    ("WMO305.xml", ("TR378", "TR381")),
+    ("WMO307.xml", ("TR378", "TR381")),
+    ("WMO301.xml", ("TR378", "TR381")),
+    ("WMO319.xml", ("TR378",)),
+])
+def test_regels_zonder_bron_zijn_niet_gecontroleerd(bestand, regels):
+    data = voorbeeld(bestand)
+    kaal = _check(data)
+    assert kaal.niet_gecontroleerd == regels
+    assert not _regels(kaal) & BRONREGELS  # niet gecontroleerd is ook niet stilletjes goedgekeurd of afgekeurd
+    bronnen = _AlleBronnen()
+    volledig = _check(data, bronnen=bronnen)
+    assert volledig.niet_gecontroleerd == ()
+    assert _regels(volledig) & BRONREGELS == set(regels)  # met bron draait elke regel, en kan hij falen
+    assert bronnen.voorbereid == [volledig.bericht.NAAM]  # één keer, vóór de regels
+
+
+def test_een_gedeeltelijke_bron_laat_de_rest_niet_gecontroleerd():
+    class AlleenGemeenten:
+        def gemeentecode_bestaat(self, code, peildatum):
+            return False
+
+    resultaat = _check(D323, bronnen=AlleenGemeenten())
+    assert resultaat.niet_gecontroleerd == ("TR381", "TR418")
+    assert _regels(resultaat) & BRONREGELS == {"TR378"}
+
+
+def test_eigen_regel_met_bron():
+    class Geen:
+        pass
+
+    def nooit(obj, ctx):
+        yield Afwijking("", "fout")
+
+    regel = maak_regel("TR999", "eigen", berichten="323", op=Prestatie, retourcode="9999", functie=nooit, bron="register")
+    resultaat = _check(D323, extra_regels=[regel], bronnen=Geen())
+    assert "TR999" in resultaat.niet_gecontroleerd and "TR999" not in _regels(resultaat)
+
+
+def test_zonder_leesbaar_bericht_is_er_niets_niet_gecontroleerd():
+    resultaat = _check(b"geen xml")
+    assert resultaat.bericht is None and resultaat.niet_gecontroleerd == ()
 
 
 def test_regels_op_toewijzing_en_verzoeken(xsd_dir):

@@ -5,11 +5,23 @@ zijn; ``haken``: aansluiting voor regels die eerdere berichten of externe bronne
 """
 
 from iwmo.regels import inhoud as _inhoud  # noqa: F401  (registreert de regels)
-from iwmo.regels.haken import BERICHTOVERSTIJGEND, ExterneBronnen, maak_regel
-from iwmo.regels.kern import REGELS, Afwijking, Bevinding, Context, Niveau, Regel, maak_context, regels_voor, voer_uit
+from iwmo.regels.haken import BERICHTOVERSTIJGEND, BRONNEN, ExterneBronnen, maak_regel
+from iwmo.regels.kern import (
+    REGELS,
+    Afwijking,
+    Bevinding,
+    Context,
+    Niveau,
+    Regel,
+    maak_context,
+    niet_gecontroleerd,
+    regels_voor,
+    voer_uit,
+)
 
 __all__ = [
     "BERICHTOVERSTIJGEND",
+    "BRONNEN",
     "REGELS",
     "Afwijking",
     "Bevinding",
@@ -19,6 +31,7 @@ __all__ = [
     "Regel",
     "maak_context",
     "maak_regel",
+    "niet_gecontroleerd",
     "regels_voor",
     "voer_uit",
 ]

@@ -7,7 +7,11 @@ manieren aanhaken:
 
 1. Een object met (een deel van) de methoden van :class:`ExterneBronnen` meegeven als
    ``bronnen``; de bibliotheek voert dan TR378 (S300), TR381 (S329) en TR418 (0611) uit.
-   Methoden die ontbreken of ``None`` teruggeven, slaan de regel over.
+   Een regel waarvan de methode ontbreekt, draait niet en staat in
+   ``Controleresultaat.niet_gecontroleerd`` (zoals ``schema_gecontroleerd`` zegt of het XSD
+   gecontroleerd is); een methode die voor één waarde ``None`` teruggeeft (onbekend), slaat
+   de regel voor die waarde over. Een optionele methode ``voorbereiden(bericht)`` wordt één keer
+   aangeroepen vóór de regels, zodat de bron in één keer kan ophalen wat het bericht noemt.
 2. Eigen regels maken met :func:`maak_regel` en meegeven als ``extra_regels``; ze krijgen
    dezelfde :class:`~iwmo.regels.kern.Context` (met ``ctx.historie``: wat u maar wilt
    meegeven, bijvoorbeeld een repository) en leveren :class:`~iwmo.regels.kern.Afwijking`
@@ -21,11 +25,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
+from iwmo.modellen.berichten import Bericht
 from iwmo.regels.kern import Niveau, Regel, RegelFunctie
 
 
 class ExterneBronnen(Protocol):
     """Optionele bronnen van het ontvangende systeem (controleniveau 4)."""
+
+    def voorbereiden(self, bericht: Bericht) -> None:
+        """Optioneel: haal vooraf op wat de regels voor dit bericht zullen vragen."""
 
     def gemeentecode_bestaat(self, code: str, peildatum: date) -> bool | None:
         """TR378: bestaat de gemeentecode in de CBS-lijst op ``peildatum``?"""
@@ -33,8 +41,22 @@ class ExterneBronnen(Protocol):
     def productcode_bestaat(self, categorie: str, code: str, peildatum: date) -> bool | None:
         """TR381: past de productcode bij de categorie volgens de gehanteerde productcodelijst?"""
 
-    def contracttarief(self, aanbieder: str, categorie: str, code: str, eenheid: str, peildatum: date) -> int | None:
-        """TR418: het contractuele tarief in eurocenten per eenheid, of ``None`` als onbekend."""
+    def contracttarief(
+        self, aanbieder: str, categorie: str, code: str, eenheid: str, peildatum: date, *, toewijzingnummer: int | None
+    ) -> int | None:
+        """TR418: het contractuele tarief in eurocenten per eenheid, of ``None`` als onbekend.
+
+        ``toewijzingnummer`` is dat van de Prestatie: het tarief hangt vaak af van de toewijzing
+        (bijvoorbeeld van de zwaarte die de gemeente toewees).
+        """
+
+
+#: Welke bron elke regel met een bron vraagt, in woorden (voor meldingen).
+BRONNEN: dict[str, str] = {
+    "gemeentecode_bestaat": "gemeentecodes van CBS",
+    "productcode_bestaat": "productcodelijst",
+    "contracttarief": "contracttarieven",
+}
 
 
 def maak_regel(
@@ -46,6 +68,7 @@ def maak_regel(
     retourcode: str,
     niveau: Niveau = Niveau.BERICHTOVERSTIJGEND,
     functie: RegelFunctie,
+    bron: str | None = None,
 ) -> Regel:
     """Een regel van het ontvangende systeem, voor ``extra_regels``; wordt niet globaal geregistreerd."""
     return Regel(
@@ -56,6 +79,7 @@ def maak_regel(
         berichten=frozenset("wmo" + b for b in berichten.split()),
         op=op if isinstance(op, tuple) else (op,),
         functie=functie,
+        bron=bron,
     )
 
 

@@ -2,7 +2,8 @@
 
 Controleniveau 2 ("bericht inhoud (xslt)", retourcode 0001) en de regels van niveau 4
 die alleen de systeemdatum of het bericht zelf nodig hebben (TR135, TR346), plus de
-externe-bronregels TR378, TR381 en TR418 als de aanroeper een bron meegeeft.
+externe-bronregels TR378, TR381 en TR418 als de aanroeper een bron meegeeft (zonder bron staan
+ze in ``Controleresultaat.niet_gecontroleerd``).
 
 Per regel: de code en titel uit het regelrapport, de berichten waarvoor hij geldt
 (volgens "Regels per bericht(element)") en de klasse waarop hij draait. Een test
@@ -90,6 +91,7 @@ def tr135(h: Header, ctx: Context) -> Iterator[Afwijking]:
     op=Header,
     retourcode="S300",
     niveau=Niveau.EXTERNE_BRON,
+    bron="gemeentecode_bestaat",
 )
 def tr378(h: Header, ctx: Context) -> Iterator[Afwijking]:
     controle = getattr(ctx.bronnen, "gemeentecode_bestaat", None)
@@ -782,7 +784,8 @@ def tr346(p: Prestatie, ctx: Context) -> Iterator[Afwijking]:
     uurtarief = None
     tarief_bron = getattr(ctx.bronnen, "contracttarief", None)
     if tarief_bron is not None and p.eenheid == Eenheid.MINUUT:
-        uurtarief = tarief_bron(ctx.bericht.header.afzender, p.product_categorie, p.product_code, Eenheid.UUR, p.product_periode.begindatum)
+        uurtarief = tarief_bron(ctx.bericht.header.afzender, p.product_categorie, p.product_code, Eenheid.UUR,
+                                p.product_periode.begindatum, toewijzingnummer=p.toewijzingnummer)
     if not bedrag_klopt(p.geleverd_volume, p.product_tarief, p.ingediend_bedrag.bedrag, p.eenheid, uurtarief):
         yield Afwijking(
             "IngediendBedrag",
@@ -798,12 +801,14 @@ def tr346(p: Prestatie, ctx: Context) -> Iterator[Afwijking]:
     op=Prestatie,
     retourcode="0611",
     niveau=Niveau.BERICHTOVERSTIJGEND,
+    bron="contracttarief",
 )
 def tr418(p: Prestatie, ctx: Context) -> Iterator[Afwijking]:
     bron = getattr(ctx.bronnen, "contracttarief", None)
     if bron is None or p.product_tarief is None:
         return
-    contract = bron(ctx.bericht.header.afzender, p.product_categorie, p.product_code, p.eenheid, p.product_periode.begindatum)
+    contract = bron(ctx.bericht.header.afzender, p.product_categorie, p.product_code, p.eenheid,
+                    p.product_periode.begindatum, toewijzingnummer=p.toewijzingnummer)
     if contract is not None and contract != p.product_tarief:
         yield Afwijking("ProductTarief", f"ProductTarief {p.product_tarief} wijkt af van het contracttarief {contract} (eurocent).")
 
@@ -815,6 +820,7 @@ def tr418(p: Prestatie, ctx: Context) -> Iterator[Afwijking]:
     op=(Product, Prestatie),
     retourcode="S329",
     niveau=Niveau.EXTERNE_BRON,
+    bron="productcode_bestaat",
 )
 def tr381(obj: Product | Prestatie, ctx: Context) -> Iterator[Afwijking]:
     bron = getattr(ctx.bronnen, "productcode_bestaat", None)

@@ -79,6 +79,7 @@ class Regel:
     berichten: frozenset[str]  # {'wmo301', ...}
     op: tuple[type, ...]  # modelklassen waarop de functie draait
     functie: RegelFunctie = field(repr=False)
+    bron: str | None = None  # methode van ``bronnen`` die de regel nodig heeft (iwmo.regels.haken)
 
 
 #: Alle regels die deze bibliotheek zelf controleert, op volgorde van registratie.
@@ -93,8 +94,13 @@ def regel(
     op: type | tuple[type, ...],
     retourcode: str = "0001",
     niveau: Niveau = Niveau.INHOUD,
+    bron: str | None = None,
 ) -> Callable[[RegelFunctie], RegelFunctie]:
-    """Registreer een regelfunctie. ``berichten`` bijv. ``"301 315 317"``."""
+    """Registreer een regelfunctie. ``berichten`` bijv. ``"301 315 317"``.
+
+    ``bron``: de methode van ``bronnen`` die de regel nodig heeft; zonder die methode draait de
+    regel niet en staat hij in :attr:`Controleresultaat.niet_gecontroleerd`.
+    """
 
     def registreer(functie: RegelFunctie) -> RegelFunctie:
         REGELS.append(
@@ -106,6 +112,7 @@ def regel(
                 berichten=frozenset("wmo" + b for b in berichten.split()),
                 op=op if isinstance(op, tuple) else (op,),
                 functie=functie,
+                bron=bron,
             )
         )
         return functie
@@ -173,12 +180,22 @@ def maak_context(bericht: Bericht, *, vandaag: date | None = None, bronnen: Any 
     return ctx
 
 
+def heeft_bron(regel: Regel, bronnen: Any) -> bool:
+    """Kan ``regel`` draaien: vraagt hij geen bron, of levert ``bronnen`` de methode die hij vraagt?"""
+    return regel.bron is None or callable(getattr(bronnen, regel.bron, None))
+
+
+def niet_gecontroleerd(regels: Iterable[Regel], bericht_naam: str, bronnen: Any) -> tuple[str, ...]:
+    """De codes (gesorteerd) van de regels voor dit bericht die niet draaien omdat hun bron ontbreekt."""
+    return tuple(sorted({r.code for r in regels if bericht_naam in r.berichten and not heeft_bron(r, bronnen)}))
+
+
 def voer_uit(regels: Iterable[Regel], ctx: Context) -> Iterator[Bevinding]:
-    """Draai ``regels`` op het bericht in ``ctx``."""
+    """Draai ``regels`` op het bericht in ``ctx``; een regel waarvan de bron ontbreekt, draait niet."""
     naam = ctx.bericht.NAAM
     objecten = [obj for _, obj in doorloop(ctx.bericht)]
     for r in regels:
-        if naam not in r.berichten:
+        if naam not in r.berichten or not heeft_bron(r, ctx.bronnen):
             continue
         for obj in objecten:
             if not isinstance(obj, r.op):
@@ -210,8 +227,10 @@ __all__ = [
     "Context",
     "Niveau",
     "Regel",
+    "heeft_bron",
     "is_berichtklasse",
     "maak_context",
+    "niet_gecontroleerd",
     "regel",
     "regels_voor",
     "voer_uit",

@@ -3,7 +3,8 @@
 `message_receive` is what the portal upload, the REST API and `manage.py receive` call:
 
 1. `iwmo.check`: safe intake (no DTD/entities, 25 MB, UTF-8 without BOM), the official schema
-   when `IWMO_SCHEMA_DIR` is set, and the standard's rules within the message. A message
+   when `IWMO_SCHEMA_DIR` is set, and the standard's rules within the message, with the
+   region's data as the sources of TR378, TR381 and TR418 (`rules.RegionSources`). A message
    that fails intake or the schema gets no retour message (IV028): it is refused with a
    `MessageRefused` error naming every problem, and nothing is stored.
 2. Who sent it, to whom: the Afzender must be a provider of the region (and, from the portal,
@@ -58,6 +59,7 @@ from .rules import (
     RULES_305_307,
     RULES_323,
     Problem,
+    RegionSources,
     Register,
     retourcode_for_line,
     start_problem,
@@ -124,7 +126,8 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
             raise Forbidden("provider-other", "U kunt alleen berichten van uw eigen organisatie aanleveren.")
     region = _region(actor=actor, provider=provider, region=region)
     today = timezone.localdate()
-    result = iwmo.check(bytes(data), _schema_dir(), vandaag=today)
+    # The region's own data is the library's sources: TR378, TR381 and TR418 are always checked here.
+    result = iwmo.check(bytes(data), _schema_dir(), vandaag=today, bronnen=RegionSources(region))
     if result.bericht is None:
         raise _refuse(result)
     bericht = result.bericht

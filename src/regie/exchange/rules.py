@@ -7,6 +7,9 @@ message names, fetched in one query before the rules run.
 
 The billing checks (`regie.billing.checks`) stay where they are; `RETOURCODE_FOR_REASON`
 maps their reason codes to the nearest retourcode of codelist WJ001 (docs/exchange.md).
+
+`RegionSources` is the region's own data as the library's sources (`iwmo.regels.ExterneBronnen`):
+the inbox always passes it, so TR378, TR381 and TR418 are always checked in the region.
 """
 
 from __future__ import annotations
@@ -15,10 +18,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from iwmo.codelists import StatusAanlevering
+from iwmo.modellen import Bericht, Wmo323
 from iwmo.modellen.declaratie import Declaratie, Prestatie
 from iwmo.modellen.regie import StartProduct, StopProduct
 from iwmo.regels import Afwijking, Regel, maak_regel
+from regie.billing.checks import delivered_days, expected_line
 from regie.care.models import Allocation, AllocationStatus
+from regie.catalogue.models import Product, Tariff
+from regie.core.money import cents
+from regie.regions.models import Municipality, Organisation, OrganisationKind, Region
 
 from .models import Direction, Message, MessageStatus
 from .outbox import allocation_number, references_for
@@ -72,16 +80,8 @@ class Register:
     @classmethod
     def load(cls, *, region_id: int, municipality_code: str, provider_ids: set[int], numbers: set[int],
              message_id: int | None = None) -> Register:
-        register = cls(region_id=region_id, municipality_code=municipality_code, provider_ids=provider_ids,
-                       message_id=message_id)
-        ordered = sorted(numbers)
-        for start in range(0, len(ordered), 500):  # ≤ 10 000 references a query (SQLite's variable limit)
-            references = [ref for number in ordered[start:start + 500] for ref in references_for(number)]
-            found = (Allocation.objects.filter(region_id=region_id, reference__in=references)
-                     .select_related("client", "municipality", "product__support_form", "category"))
-            for allocation in found.order_by("pk"):
-                register.allocations.setdefault(allocation_number(allocation.reference), allocation)
-        return register
+        return cls(region_id=region_id, municipality_code=municipality_code, provider_ids=provider_ids,
+                   message_id=message_id, allocations=_load_allocations(region_id=region_id, numbers=numbers))
 
     def allocation(self, number: int | None, bsn: str) -> Allocation | None:
         """The allocation with this ToewijzingNummer that this municipality gave this provider for this client."""
@@ -219,3 +219,92 @@ RULES_323: list[Regel] = [
     maak_regel("TR384", "Geen declaratie op een verwijderde toewijzing", berichten="323", op=Prestatie,
                retourcode="9384", functie=_tr384),
 ]
+
+
+def _load_allocations(*, region_id: int, numbers: set[int]) -> dict[int, Allocation]:
+    """The region's allocations by ToewijzingNummer, in batches of 500 numbers (≤ 10 000 references a query)."""
+    found: dict[int, Allocation] = {}
+    ordered = sorted(numbers)
+    for start in range(0, len(ordered), 500):
+        references = [ref for number in ordered[start:start + 500] for ref in references_for(number)]
+        rows = (Allocation.objects.filter(region_id=region_id, reference__in=references)
+                .select_related("client", "municipality", "product__support_form", "category"))
+        for allocation in rows.order_by("pk"):
+            found.setdefault(allocation_number(allocation.reference), allocation)
+    return found
+
+
+class RegionSources:
+    """The region's own data as the iwmo library's sources (`iwmo.regels.ExterneBronnen`).
+
+    * TR378 `gemeentecode_bestaat`: the code is one of the region's municipalities and it exists on
+      the Dagtekening (`Municipality.valid_from`/`valid_to`: a merged municipality no longer does).
+      A code the region does not know at all is refused by the inbox anyway (`receiver-unknown`).
+    * TR381 `productcode_bestaat`: the region's catalogue has that product code under that
+      productcategorie (the support form's code).
+    * TR418 `contracttarief`: the ProductTarief the billing checks expect for the allocation the
+      Prestatie names — its category's tariff for that month, by the region's partial-month rule
+      (`billing.checks.expected_line`). None (not judged) when the allocation is not the sender's
+      to this municipality, its product, category or unit differ (TR338–TR341 say so), or no care
+      was delivered that month or there is no tariff (the billing checks say why).
+
+    `voorbereiden` fetches what a message names in a few queries; each lookup is then a dict read.
+    """
+
+    def __init__(self, region: Region):
+        self.region = region
+        self._municipalities: dict[str, Municipality] | None = None
+        self._products: set[tuple[str, str]] | None = None
+        self._allocations: dict[int, Allocation] = {}
+        self._tariffs: dict[int, list[Tariff]] = {}
+        self._sender_ids: set[int] = set()
+        self._receiver = ""
+
+    def voorbereiden(self, bericht: Bericht) -> None:
+        header = bericht.header
+        self._receiver = header.ontvanger
+        sender = Organisation.objects.filter(region=self.region, kind=OrganisationKind.PROVIDER,
+                                             agb_code=header.afzender).first()
+        self._sender_ids = set() if sender is None else {
+            sender.pk, *Organisation.objects.filter(cooperative=sender).values_list("pk", flat=True)}
+        if not isinstance(bericht, Wmo323) or sender is None:
+            return
+        numbers = {p.toewijzingnummer for c in bericht.declaratie.clienten for p in c.prestaties}
+        self._allocations = _load_allocations(region_id=self.region.pk, numbers=numbers)
+        self._tariffs = {}
+        category_ids = {a.category_id for a in self._allocations.values()}
+        for tariff in Tariff.objects.filter(category_id__in=category_ids).order_by("valid_from"):
+            self._tariffs.setdefault(tariff.category_id, []).append(tariff)
+
+    def gemeentecode_bestaat(self, code: str, peildatum: dt.date) -> bool:
+        if self._municipalities is None:
+            self._municipalities = {m.code: m for m in Municipality.objects.filter(region=self.region)}
+        municipality = self._municipalities.get(code)
+        return municipality is not None and municipality.exists_on(peildatum)
+
+    def productcode_bestaat(self, categorie: str, code: str, peildatum: dt.date) -> bool:
+        if self._products is None:
+            self._products = set(Product.objects.filter(region=self.region)
+                                 .values_list("support_form__code", "code"))
+        return (str(categorie), code) in self._products
+
+    def contracttarief(self, aanbieder: str, categorie: str, code: str, eenheid: str, peildatum: dt.date, *,
+                       toewijzingnummer: int | None) -> int | None:
+        allocation = self._allocations.get(toewijzingnummer) if toewijzingnummer is not None else None
+        if (allocation is None or allocation.provider_id not in self._sender_ids
+                or allocation.municipality.code != self._receiver):
+            return None  # TR338
+        product = allocation.product
+        if (str(categorie), code, str(eenheid)) != (product.support_form.code, product.code, product.unit):
+            return None  # TR339, TR340, TR341
+        month = peildatum.replace(day=1)
+        if allocation.started_on is None or delivered_days(allocation, month) == 0:
+            return None  # no care that month: allocation-not-started, month-outside-allocation, month-after-stop
+        day = max(month, allocation.start)  # as billing.services reads the tariff
+        tariff = next((t.amount for t in self._tariffs.get(allocation.category_id, [])
+                       if t.valid_from <= day and (t.valid_to is None or day <= t.valid_to)), None)
+        if tariff is None:
+            return None  # tariff-missing
+        expected = expected_line(allocation=allocation, month=month, tariff=tariff,
+                                 partial_month_rule=self.region.partial_month_rule)
+        return cents(expected.unit_price)

@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from regie.core import i18n
+
+
+class Command(BaseCommand):
+    help = ("The Dutch catalogue: 'update' adds new msgids from the source to django.po, 'check' lists "
+            "what is untranslated, fuzzy or obsolete, 'compile' writes django.mo.")
+
+    def add_arguments(self, parser):
+        parser.add_argument("action", choices=["update", "check", "compile"])
+
+    def handle(self, *args, action, **options):
+        if action == "update":
+            added, removed = i18n.update()
+            self.stdout.write(f"{i18n.PO}: {added} new, {removed} removed")
+        elif action == "compile":
+            self.stdout.write(str(i18n.compile()))
+        else:
+            found = i18n.problems()
+            for line in found:
+                self.stdout.write(line)
+            if found:
+                raise CommandError(f"{len(found)} problems in {i18n.PO}")
+            self.stdout.write(f"{i18n.PO}: complete")

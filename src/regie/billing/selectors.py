@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from regie.core.errors import Forbidden, NotFound
 from regie.core.months import add_months, month_start
@@ -55,12 +56,12 @@ def declaration_get(*, actor, pk: int) -> Declaration:
                           what="declarations", label="declaraties", municipality=None, office_roles=None)
     declaration = declarations.filter(pk=pk).first()
     if declaration is None:
-        raise NotFound("declaration-not-found", "Deze declaratie bestaat niet of valt buiten uw organisatie.")
+        raise NotFound("declaration-not-found", _("This declaration does not exist or lies outside your organisation."))
     return declaration
 
 
 def reason_text(code: str) -> str:
-    return REASONS.get(code, code)
+    return str(REASONS.get(code, code))
 
 
 # -- settlement -----------------------------------------------------------------------------
@@ -68,7 +69,7 @@ def reason_text(code: str) -> str:
 
 def _settlement_allowed(actor) -> None:
     if actor.is_council:
-        raise Forbidden("settlement-not-allowed", "De Wmo-adviesraad ziet geen verrekeningen; zie het dashboard.")
+        raise Forbidden("settlement-not-allowed", _("The Wmo advisory council does not see settlements; see the dashboard."))
 
 
 def settlement_months_for(*, actor) -> list[dict]:
@@ -120,7 +121,7 @@ def settlement_for(*, actor, month: dt.date) -> SettlementView:
     _settlement_allowed(actor)
     run = SettlementRun.objects.filter(region_id=actor.region_id, month=month).first()
     if run is None:
-        raise NotFound("settlement-not-found", "Deze maand is (nog) niet verrekend.")
+        raise NotFound("settlement-not-found", _("This month has not been settled (yet)."))
     charges = run.charges.select_related("municipality").order_by("municipality__code")
     payments = run.payments.select_related("provider").order_by("provider__name")
     rejected = run.lines.filter(status=LineStatus.REJECTED).select_related("provider").order_by("reference", "month")

@@ -6,20 +6,21 @@ Records keep names and ids as text so that they outlive the rows they speak of.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Action(models.TextChoices):
-    READ = "read", "Ingezien"
-    CREATE = "create", "Aangemaakt"
-    UPDATE = "update", "Gewijzigd"
-    DELETE = "delete", "Verwijderd"
-    IMPORT = "import", "Geïmporteerd"
+    READ = "read", _("Viewed")
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Changed")
+    DELETE = "delete", _("Deleted")
+    IMPORT = "import", _("Imported")
 
 
 class Outcome(models.TextChoices):
-    OK = "ok", "Gelukt"
-    DENIED = "denied", "Geweigerd"
-    NOT_FOUND = "not_found", "Niet gevonden"
+    OK = "ok", _("Succeeded")
+    DENIED = "denied", _("Refused")
+    NOT_FOUND = "not_found", _("Not found")
 
 
 class AuditRecord(models.Model):

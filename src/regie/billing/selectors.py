@@ -29,7 +29,7 @@ from .models import Declaration, DeclarationLine, LineStatus, MunicipalityCharge
 
 
 def _lines_for(actor) -> QuerySet[DeclarationLine]:
-    return scoped(DeclarationLine.objects.all(), actor=actor, what="declarations", label="declaraties",
+    return scoped(DeclarationLine.objects.all(), actor=actor, what="declarations", label=_("declarations"),
                   municipality=None, office_roles=None)
 
 
@@ -53,7 +53,7 @@ def declaration_lines_for(*, actor, month: dt.date, status: str = "") -> QuerySe
 
 def declaration_get(*, actor, pk: int) -> Declaration:
     declarations = scoped(Declaration.objects.select_related("provider", "submitted_by"), actor=actor,
-                          what="declarations", label="declaraties", municipality=None, office_roles=None)
+                          what="declarations", label=_("declarations"), municipality=None, office_roles=None)
     declaration = declarations.filter(pk=pk).first()
     if declaration is None:
         raise NotFound("declaration-not-found", _("This declaration does not exist or lies outside your organisation."))

@@ -56,7 +56,7 @@ def client_get(*, actor, pk: int) -> Client:
 
 
 def allocations_for(*, actor) -> QuerySet[Allocation]:
-    return scoped(Allocation.objects.all(), actor=actor, what="allocations", label="toewijzingen")
+    return scoped(Allocation.objects.all(), actor=actor, what="allocations", label=_("allocations"))
 
 
 def allocation_page(*, actor, status: str = "", reference: str = "", page: str | int | None = 1,

@@ -1,6 +1,7 @@
 """The API answers errors as RFC 9457 problem documents with our stable codes."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -21,13 +22,13 @@ def problem_exception_handler(exc, context):
         extra = {"field": exc.field} if exc.field else {}
         return problem(exc.status, exc.code, exc.message, **extra)
     if isinstance(exc, Http404):
-        return problem(status.HTTP_404_NOT_FOUND, "not-found", "Niet gevonden.")
+        return problem(status.HTTP_404_NOT_FOUND, "not-found", _("Not found."))
     response = exception_handler(exc, context)
     if response is None or not isinstance(exc, exceptions.APIException):
         return response
     codes = exc.get_codes()
     if isinstance(exc.detail, (list, dict)):
-        answer = problem(response.status_code, "invalid", "Ongeldige invoer.", errors=response.data)
+        answer = problem(response.status_code, "invalid", _("Invalid input."), errors=response.data)
     else:
         answer = problem(response.status_code, str(codes), str(exc.detail))
     for header in _KEPT_HEADERS:

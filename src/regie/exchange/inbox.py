@@ -381,4 +381,4 @@ def _declare(message, bericht: Wmo323, findings, ctx, register, sender, failed) 
 def _reason_text(code: str) -> str:
     from regie.billing.checks import REASONS
 
-    return REASONS.get(code, code)
+    return str(REASONS.get(code, code))

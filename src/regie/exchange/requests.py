@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from iwmo.codelists import RedenAfwijzingVerzoek, RedenWijziging
 from iwmo.modellen import Wmo315, Wmo317
@@ -435,7 +436,7 @@ def _default_category(region_id: int, item: dict) -> Category:
 def _scoped(model, actor) -> QuerySet:
     # Municipality staff see their municipality's requests, providers their own; the purchasing office
     # has no task that needs them (office_roles=()).
-    return scoped(model.objects.all(), actor=actor, what="requests", label="verzoeken", office_roles=())
+    return scoped(model.objects.all(), actor=actor, what="requests", label=_("requests"), office_roles=())
 
 
 def allocation_requests_for(*, actor) -> QuerySet[AllocationRequest]:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from iwmo.codelists import RetourCode
 from regie.audit.models import Action, Outcome
@@ -21,7 +22,7 @@ from .models import Message, MessageStatus
 
 
 def messages_for(*, actor) -> QuerySet[Message]:
-    return scoped(Message.objects.all(), actor=actor, what="messages", label="iWmo-berichten")
+    return scoped(Message.objects.all(), actor=actor, what="messages", label=_("iWmo messages"))
 
 
 def message_list(*, actor, direction: str | None = None, status: str | None = None,

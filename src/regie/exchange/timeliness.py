@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from regie.core.months import month_end, month_start
 from regie.core.workdays import add_workdays, workdays_between
@@ -195,7 +196,7 @@ def _requests(*, actor, first: dt.date, last: dt.date) -> list[Item]:
     items = []
     for key, model, what in (("315", AllocationRequest, "allocation-requests"),
                              ("319", ChangeRequest, "change-requests")):
-        rows = (scoped(model.objects.all(), actor=actor, what=what, label="verzoeken")
+        rows = (scoped(model.objects.all(), actor=actor, what=what, label=_("requests"))
                 .filter(received_on__gte=first, received_on__lte=last)
                 .values("message_id", "provider_id", "municipality_id", "reference", "received_on")
                 .annotate(answered=Min("answered_at")).order_by())

@@ -11,22 +11,23 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Direction(models.TextChoices):
-    IN = "in", "Ontvangen"
-    OUT = "out", "Verzonden"
+    IN = "in", _("Received")
+    OUT = "out", _("Sent")
 
 
 class MessageStatus(models.TextChoices):
     # incoming
-    ACCEPTED = "accepted", "Goedgekeurd"
-    PARTLY = "partly", "Deels afgekeurd"
-    REJECTED = "rejected", "Afgekeurd"
+    ACCEPTED = "accepted", _("Approved")
+    PARTLY = "partly", _("Partly rejected")
+    REJECTED = "rejected", _("Rejected")
     # outgoing
-    QUEUED = "queued", "Klaar om te verzenden"
-    SENT = "sent", "Verzonden"
-    HELD = "held", "Niet verzendbaar"
+    QUEUED = "queued", _("Ready to send")
+    SENT = "sent", _("Sent")
+    HELD = "held", _("Cannot be sent")
 
 
 class Message(models.Model):
@@ -170,7 +171,7 @@ class AllocationRequest(_Request):
                    models.Index(fields=["municipality", "status"]), models.Index(fields=["provider", "status"])]
 
     def __str__(self) -> str:
-        return f"Verzoek om toewijzing {self.reference}"
+        return _("Request for allocation %(reference)s") % {"reference": self.reference}
 
 
 class ChangeRequest(_Request):
@@ -191,4 +192,4 @@ class ChangeRequest(_Request):
                    models.Index(fields=["municipality", "status"]), models.Index(fields=["provider", "status"])]
 
     def __str__(self) -> str:
-        return f"Verzoek om wijziging {self.reference}"
+        return _("Request for change %(reference)s") % {"reference": self.reference}

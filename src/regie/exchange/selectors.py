@@ -43,7 +43,7 @@ def message_get(*, actor, pk: int) -> Message:
     except (Message.DoesNotExist, ValueError):
         audit_record(actor=actor, action=Action.READ, subject="message", object_id=str(pk)[:40],
                      outcome=Outcome.NOT_FOUND)
-        raise NotFound("message-not-found", "Dit bericht bestaat niet of valt buiten uw organisatie.") from None
+        raise NotFound("message-not-found", _("This message does not exist or lies outside your organisation.")) from None
     audit_record(actor=actor, action=Action.READ, subject="message", object_id=message.pk)
     return message
 
@@ -57,6 +57,6 @@ def retourcode_text(code: str) -> str:
 
 
 def status_text(message: Message) -> str:
-    text = MessageStatus(message.status).label
+    text = str(MessageStatus(message.status).label)
     codes = sorted({p["retourcode"] for p in message.problems if p.get("retourcode")})
     return text + (f" ({', '.join(codes)})" if codes else "")

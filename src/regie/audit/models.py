@@ -32,7 +32,7 @@ class AuditRecord(models.Model):
     roles = models.CharField(max_length=200)
     client_id = models.BigIntegerField(null=True, db_index=True)
     action = models.CharField(max_length=10, choices=Action.choices)
-    subject = models.CharField(max_length=100, help_text="wat: bijvoorbeeld client, allocation, clients.search")
+    subject = models.CharField(max_length=100, help_text=_("what: for example client, allocation, clients.search"))
     object_id = models.CharField(max_length=40, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OK)
     detail = models.JSONField(default=dict, blank=True)

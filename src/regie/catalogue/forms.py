@@ -35,7 +35,7 @@ class IndexForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100,
                               help_text=_("The new tariffs apply from 1 January of this year."))
     percentage = forms.DecimalField(label=_("Indexation (%)"), max_digits=5, decimal_places=2, min_value=-10,
-                                    max_value=25, help_text=_("For example 3.2 for 3.2% higher."))
+                                    max_value=25, help_text=_("For example 3.2 for 3.2 percent higher."))
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {"year": dt.date.today().year + 1})

@@ -111,8 +111,8 @@ class SettlementView:
     def chart(self) -> dict:
         labels = [c.municipality.name for c in self.charges]
         return {"type": "bar", "stacked": True, "money": True, "labels": labels, "datasets": [
-            {"label": "Zorg", "data": [f"{c.care:.2f}" for c in self.charges]},
-            {"label": "Aandeel regionale kosten", "data": [f"{c.regional_costs:.2f}" for c in self.charges]},
+            {"label": _("Care"), "data": [f"{c.care:.2f}" for c in self.charges]},
+            {"label": _("Share of regional costs"), "data": [f"{c.regional_costs:.2f}" for c in self.charges]},
         ]}
 
 

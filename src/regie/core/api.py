@@ -6,7 +6,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
-from .errors import DomainError
+from .errors import DomainError, log_refusal
 
 # Headers the framework sets on an error response that a client needs (a login challenge, a wait).
 _KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")
@@ -19,6 +19,7 @@ def problem(status_code: int, code: str, title: str, **extra) -> Response:
 
 def problem_exception_handler(exc, context):
     if isinstance(exc, DomainError):
+        log_refusal(exc, "api")
         extra = {"field": exc.field} if exc.field else {}
         return problem(exc.status, exc.code, exc.message, **extra)
     if isinstance(exc, Http404):

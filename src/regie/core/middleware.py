@@ -2,7 +2,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-from .errors import DomainError
+from .errors import DomainError, log_refusal
 from .languages import chosen_language
 
 
@@ -38,5 +38,6 @@ class DomainErrorMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, DomainError):
+            log_refusal(exception, "page")
             return render(request, "core/error.html", {"error": exception}, status=exception.status)
         return None

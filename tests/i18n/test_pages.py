@@ -36,20 +36,38 @@ def pages(people, world, march):
     allocation = Allocation.objects.filter(region=world.region).order_by("pk").first()
     client = allocation.client
     declaration = Declaration.objects.filter(provider=world.p1).first()
+    started = Allocation.objects.filter(region=world.region, provider=world.p1, status="started").first()
+    from regie.catalogue.models import Product
+    from regie.contracting.models import Contract
+    from regie.exchange.models import Message
+
+    message = Message.objects.filter(region=world.region, provider=world.p1).order_by("pk").first()
+    product = Product.objects.filter(region=world.region).first()
+    contract = Contract.objects.filter(region=world.region).first()
     return {
         people.purchaser: ["home", "billing:declaration-list", "billing:settlement-list", "catalogue:product-list",
                            "contracting:provider-list", "monitoring:dashboard", "exchange:message-list",
                            "timeliness:overview", "catalogue:tariff-index",
                            reverse("billing:settlement-detail", args=["2025-03"]),
                            reverse("billing:declaration-detail", args=[declaration.pk]),
-                           reverse("contracting:provider-detail", args=[world.p1.pk])],
+                           reverse("contracting:provider-detail", args=[world.p1.pk]),
+                           reverse("catalogue:product-detail", args=[product.pk]),
+                           reverse("catalogue:tariff-add", args=[product.pk]),
+                           reverse("contracting:contract-terminate", args=[contract.pk]),
+                           *([reverse("exchange:message-detail", args=[message.pk])] if message else []),
+                           "/toewijzingen/999999/", "/clienten/1/"],
         people.access_a: ["home", "care:client-list", "care:allocation-list", "requests:request-list",
                           "care:client-create", reverse("care:client-detail", args=[client.pk]),
                           reverse("care:allocation-detail", args=[allocation.pk]),
                           reverse("care:allocation-create", args=[client.pk]),
-                          reverse("care:plan-create", args=[client.pk])],
+                          reverse("care:plan-create", args=[client.pk]),
+                          reverse("care:allocation-change", args=[allocation.pk]),
+                          reverse("care:allocation-end", args=[allocation.pk])],
         people.staff_p1: ["home", "care:allocation-list", "billing:declaration-list", "billing:declaration-create",
-                          "billing:declaration-upload", "exchange:message-upload", "monitoring:dashboard"],
+                          "billing:declaration-upload", "exchange:message-upload", "monitoring:dashboard",
+                          "exchange:message-list", "timeliness:overview",
+                          *([reverse("care:allocation-stop", args=[started.pk])] if started else []),
+                          *([reverse("exchange:message-detail", args=[message.pk])] if message else [])],
         people.member: ["home", "monitoring:dashboard", "catalogue:product-list"],
     }
 
@@ -65,7 +83,7 @@ def test_english_pages_show_no_dutch_interface(client, people, world, march):
         client.post(reverse("set_language"), {"language": "en"})
         for page in names:
             response = client.get(url(page), **ENGLISH_BROWSER)
-            assert response.status_code == 200, (user.username, page)
+            assert response.status_code in (200, 403, 404), (user.username, page)
             text = visible_text(response.content.decode())
             assert '<html lang="en">' in response.content.decode()
             dutch = dutch_in(text)

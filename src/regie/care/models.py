@@ -6,6 +6,8 @@ and write the audit trail.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import secrets
 
 from django.conf import settings
@@ -178,6 +180,48 @@ class Allocation(models.Model):
         return self.reference
 
 
+def _version_date(text: str) -> str:
+    from regie.core.formatting import short_date
+
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return short_date(dt.datetime.strptime(text, fmt).date())
+        except ValueError:
+            pass
+    return _("open") if text == "open" else text
+
+
+def version_change_text(change: str) -> str:
+    """The stored change of a version (a Dutch record, e.g. "gestart per 03-02-2025") in the active language."""
+    from django.utils import translation
+
+    from .services import END_REASONS
+
+    if change == "toegewezen":
+        return str(_("allocated"))
+    if match := re.fullmatch(r"gestart per (\S+)", change):
+        return _("started on %(date)s") % {"date": _version_date(match[1])}
+    if match := re.fullmatch(r"gestopt per (\S+)", change):
+        return _("stopped on %(date)s") % {"date": _version_date(match[1])}
+    if match := re.fullmatch(r"beëindigd per (\S+): (.*)", change, flags=re.S):
+        with translation.override("nl"):
+            codes = {str(text): code for code, text in END_REASONS.items()}
+        reason = END_REASONS.get(codes.get(match[2], ""), match[2])
+        return _("ended on %(date)s: %(reason)s") % {"date": _version_date(match[1]), "reason": reason}
+    if change.startswith("gewijzigd: "):
+        parts = []
+        for part in change.removeprefix("gewijzigd: ").split(", "):
+            if match := re.fullmatch(r"categorie (\S+) → (\S+)", part):
+                parts.append(_("category %(old)s → %(new)s") % {"old": match[1], "new": match[2]})
+            elif match := re.fullmatch(r"einddatum (\S+) → (\S+)", part):
+                parts.append(_("end date %(old)s → %(new)s") % {"old": _version_date(match[1]),
+                                                                  "new": _version_date(match[2])})
+            else:
+                parts.append(part)
+        return _("changed: %(changes)s") % {"changes": ", ".join(parts)}
+    return change
+
+
 class AllocationVersion(models.Model):
     """One state of an allocation as it was decided; never changed afterwards."""
 
@@ -195,6 +239,10 @@ class AllocationVersion(models.Model):
     change = models.CharField(max_length=200)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField(auto_now_add=True)
+
+    @property
+    def change_text(self) -> str:
+        return version_change_text(self.change)
 
     class Meta:
         ordering = ["allocation", "version"]

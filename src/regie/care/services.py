@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -284,7 +285,9 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
     elif end < allocation.start:
         raise DomainError("period-reversed", _("The end date lies before the start date."), field="end")
     allocation.end, allocation.end_reason = end, reason
-    allocation = _save_version(allocation, change=f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}", actor=actor)
+    with translation.override("nl"):  # the version records its change in Dutch; shown translated
+        change = f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}"
+    allocation = _save_version(allocation, change=change, actor=actor)
     outbox_allocation(allocation=allocation)
     return allocation
 

@@ -78,7 +78,9 @@ def read() -> Catalog:
 def write(catalog: Catalog) -> None:
     PO.parent.mkdir(parents=True, exist_ok=True)
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_by_file=False, sort_output=True, include_previous=False)
+    # File names without line numbers: edits elsewhere in a file do not churn the catalogue.
+    write_po(buffer, catalog, width=100, sort_by_file=False, sort_output=True, include_previous=False,
+             include_lineno=False)
     PO.write_bytes(buffer.getvalue())
 
 
@@ -94,6 +96,10 @@ def update() -> tuple[int, int]:
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     catalog.obsolete.clear()
     catalog.fuzzy = False
+    catalog.project, catalog.version = "Regie", "0.1"
+    catalog.copyright_holder = catalog.msgid_bugs_address = ""
+    catalog.last_translator = catalog.language_team = "Regie"
+    catalog.header_comment = "# The Dutch texts of Regie: English msgids, Dutch translations (docs/development.md)."
     write(catalog)
     after = {_key(m) for m in catalog if m.id}
     return len(after - before), len(before - after)

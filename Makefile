@@ -7,9 +7,11 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The demo validates iWmo messages against the official schemas when they lie beside the repository.
 DEMO_XSD := $(or $(IWMO_SCHEMA_DIR),$(wildcard $(abspath ../shared/iwmo/3.2/xsd)))
 
-.PHONY: demo test setup lint bench serve migrate clean
+.PHONY: demo test setup lint bench serve migrate clean messages
 
-setup: $(VENV)/.installed $(VENDOR)/.installed
+MO := src/regie/locale/nl/LC_MESSAGES/django.mo
+
+setup: $(VENV)/.installed $(VENDOR)/.installed $(MO)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +26,15 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/@utrecht/component-library-css/dist/index.css $(VENDOR)/component-library.css
 	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chart.umd.min.js
 	touch $@
+
+# The Dutch catalogue, compiled with Babel (pure Python: no GNU gettext needed).
+$(MO): src/regie/locale/nl/LC_MESSAGES/django.po $(VENV)/.installed
+	$(PY) manage.py translations compile
+
+# After adding or changing a msgid: add it to the catalogue, translate it, `make setup` compiles it.
+messages: $(VENV)/.installed
+	$(PY) manage.py translations update
+	-$(PY) manage.py translations check
 
 migrate: setup
 	mkdir -p var

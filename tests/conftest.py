@@ -12,6 +12,10 @@ def pytest_configure(config):
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
+    from regie.core import i18n
+
+    i18n.compile_if_stale()  # `make setup` compiles it; a bare checkout still gets the Dutch texts
+
 
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` run only where the database is PostgreSQL."""

@@ -113,10 +113,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "regie.core.middleware.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "regie.core.middleware.DomainErrorMiddleware",
@@ -152,9 +152,16 @@ LOGOUT_REDIRECT_URL = "login"
 # Message levels named as the NL Design System's alert types.
 MESSAGE_TAGS = {10: "info", 20: "info", 25: "ok", 30: "warning", 40: "error"}
 
+# Dutch unless the person chose English in the header; the browser's Accept-Language is not
+# followed (regie.core.languages). Catalogue: locale/nl/LC_MESSAGES/django.po (docs/development.md).
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "regie_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# Dates 31-12-2026 and numbers 1.234,56 in Dutch; English formats in English (regie/formats/).
+FORMAT_MODULE_PATH = ["regie.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

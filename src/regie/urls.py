@@ -8,6 +8,7 @@ urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("taal/", core_views.set_language, name="set_language"),
     path("", include("regie.care.urls")),
     path("", include("regie.billing.urls")),
     path("verzoeken/", include("regie.exchange.urls_requests")),

@@ -48,8 +48,8 @@ def test_declare_stores_one_declaration_per_provider_and_prints_a_summary(alloca
         ("22220002", "B1", "2025-03"): ("rejected", "month-after-stop"),
     }
     assert DeclarationLine.objects.filter(status="approved").count() == 3
-    assert "11110001 Zorg Een: 2 goedgekeurd (€ 1200.00), 3 afgekeurd." in output
-    assert "22220002 Zorg Twee: 1 goedgekeurd (€ 400.00), 1 afgekeurd." in output
+    assert "11110001 Zorg Een: 2 goedgekeurd (€\u00a01.200,00), 3 afgekeurd." in output
+    assert "22220002 Zorg Twee: 1 goedgekeurd (€\u00a0400,00), 1 afgekeurd." in output
     assert "regel 5: A3 2025-02 afgekeurd" in output and "[allocation-not-started]" in output
 
 

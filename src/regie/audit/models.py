@@ -6,20 +6,21 @@ Records keep names and ids as text so that they outlive the rows they speak of.
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Action(models.TextChoices):
-    READ = "read", "Ingezien"
-    CREATE = "create", "Aangemaakt"
-    UPDATE = "update", "Gewijzigd"
-    DELETE = "delete", "Verwijderd"
-    IMPORT = "import", "Geïmporteerd"
+    READ = "read", _("Viewed")
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Changed")
+    DELETE = "delete", _("Deleted")
+    IMPORT = "import", _("Imported")
 
 
 class Outcome(models.TextChoices):
-    OK = "ok", "Gelukt"
-    DENIED = "denied", "Geweigerd"
-    NOT_FOUND = "not_found", "Niet gevonden"
+    OK = "ok", _("Succeeded")
+    DENIED = "denied", _("Refused")
+    NOT_FOUND = "not_found", _("Not found")
 
 
 class AuditRecord(models.Model):
@@ -31,7 +32,7 @@ class AuditRecord(models.Model):
     roles = models.CharField(max_length=200)
     client_id = models.BigIntegerField(null=True, db_index=True)
     action = models.CharField(max_length=10, choices=Action.choices)
-    subject = models.CharField(max_length=100, help_text="wat: bijvoorbeeld client, allocation, clients.search")
+    subject = models.CharField(max_length=100, help_text=_("what: for example client, allocation, clients.search"))
     object_id = models.CharField(max_length=40, blank=True)
     outcome = models.CharField(max_length=10, choices=Outcome.choices, default=Outcome.OK)
     detail = models.JSONField(default=dict, blank=True)

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BillingConfig(AppConfig):
     name = "regie.billing"
     label = "billing"
-    verbose_name = "Declaraties en verrekening"
+    verbose_name = _("Declarations and settlement")

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from regie.care.models import AllocationStatus
 from regie.catalogue.models import Variant
 from regie.core.money import CENT
@@ -19,20 +21,20 @@ from regie.core.months import month_end
 from regie.regions.models import PartialMonthRule
 
 REASONS = {
-    "allocation-unknown": "Er is geen toewijzing met dit nummer.",
-    "allocation-other-provider": "De toewijzing is van een andere aanbieder.",
-    "month-outside-allocation": "De maand valt buiten de toewijzingsperiode.",
-    "allocation-not-started": "De zorg is in deze maand (nog) niet gestart.",
-    "month-after-stop": "De maand ligt na de stop van de zorg.",
-    "product-mismatch": "Het product wijkt af van de toewijzing.",
-    "category-mismatch": "De categorie wijkt af van de toewijzing.",
-    "tariff-missing": "Er is geen tarief voor deze categorie in deze maand.",
-    "tariff-mismatch": "Het tarief wijkt af van het vastgestelde tarief.",
-    "volume-mismatch": "Het volume wijkt af van wat voor deze maand gedeclareerd mag worden.",
-    "amount-mismatch": "Het bedrag is niet gelijk aan tarief × volume.",
-    "no-residence": "De cliënt woonde in deze maand niet in een gemeente van de regio.",
-    "duplicate": "Deze maand van deze toewijzing is al gedeclareerd.",
-    "credit-without-debit": "Er is geen goedgekeurde declaratie die deze creditregel kan terugdraaien.",
+    "allocation-unknown": _("There is no allocation with this number."),
+    "allocation-other-provider": _("The allocation belongs to another provider."),
+    "month-outside-allocation": _("The month falls outside the allocation period."),
+    "allocation-not-started": _("The care has not started (yet) in this month."),
+    "month-after-stop": _("The month lies after the care stopped."),
+    "product-mismatch": _("The product differs from the allocation."),
+    "category-mismatch": _("The category differs from the allocation."),
+    "tariff-missing": _("There is no tariff for this category in this month."),
+    "tariff-mismatch": _("The tariff differs from the set tariff."),
+    "volume-mismatch": _("The volume differs from what may be declared for this month."),
+    "amount-mismatch": _("The amount does not equal tariff × volume."),
+    "no-residence": _("The client did not live in a municipality of the region in this month."),
+    "duplicate": _("This month of this allocation has already been declared."),
+    "credit-without-debit": _("There is no approved declaration that this credit line can reverse."),
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from regie.core.errors import DomainError
 from regie.core.imports import read_csv
@@ -40,10 +41,10 @@ class MonthField(forms.CharField):
 
 
 class DeclarationLineForm(forms.Form):
-    reference = forms.CharField(label="Toewijzingnummer", max_length=20)
-    month = MonthField(label="Maand van de zorg")
-    debit_credit = forms.ChoiceField(label="Soort", choices=[("D", "Debet — declareren"),
-                                                             ("C", "Credit — eerdere declaratie terugdraaien")],
+    reference = forms.CharField(label=_("Allocation number"), max_length=20)
+    month = MonthField(label=_("Month of care"))
+    debit_credit = forms.ChoiceField(label=_("Kind"), choices=[("D", _("Debit — declare")),
+                                                             ("C", _("Credit — reverse an earlier declaration"))],
                                      initial="D")
 
     def __init__(self, *args, **kwargs):
@@ -56,8 +57,8 @@ class DeclarationLineForm(forms.Form):
 
 
 class DeclarationUploadForm(forms.Form):
-    file = forms.FileField(label="CSV-bestand", help_text="Kolommen: reference,month,debit_credit — bijvoorbeeld "
-                                                          "00012345,2025-03,D. UTF-8, komma of puntkomma.")
+    file = forms.FileField(label=_("CSV file"), help_text=_("Columns: reference,month,debit_credit — for example "
+                                                            "00012345,2025-03,D. UTF-8, comma or semicolon."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,7 +68,7 @@ class DeclarationUploadForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("Het bestand is groter dan 5 MB; splits het in delen.")
+            raise forms.ValidationError(_("The file is larger than 5 MB; split it into parts."))
         try:
             self.lines = lines_from_upload(upload)
         except DomainError as error:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Source(models.TextChoices):
-    PORTAL = "portal", "Portaal"
-    CSV = "csv", "CSV-bestand"
-    IWMO = "iwmo", "iWmo-bericht"
+    PORTAL = "portal", _("Portal")
+    CSV = "csv", _("CSV file")
+    IWMO = "iwmo", _("iWmo message")
 
 
 class Declaration(models.Model):
@@ -31,13 +32,13 @@ class Declaration(models.Model):
 
 
 class DebitCredit(models.TextChoices):
-    DEBIT = "D", "Debet"
-    CREDIT = "C", "Credit"
+    DEBIT = "D", _("Debit")
+    CREDIT = "C", _("Credit")
 
 
 class LineStatus(models.TextChoices):
-    APPROVED = "approved", "Goedgekeurd"
-    REJECTED = "rejected", "Afgekeurd"
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
 
 
 class DeclarationLine(models.Model):
@@ -45,7 +46,7 @@ class DeclarationLine(models.Model):
     declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="lines")
     provider = models.ForeignKey("regions.Organisation", on_delete=models.PROTECT, related_name="declaration_lines")
     line_number = models.PositiveIntegerField()
-    reference = models.CharField("toewijzingnummer", max_length=20)
+    reference = models.CharField(_("allocation number"), max_length=20)
     month = models.DateField()
     debit_credit = models.CharField(max_length=1, choices=DebitCredit.choices)
     allocation = models.ForeignKey(

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from regie.core.errors import Forbidden, NotFound
 from regie.core.months import add_months, month_start
@@ -28,7 +29,7 @@ from .models import Declaration, DeclarationLine, LineStatus, MunicipalityCharge
 
 
 def _lines_for(actor) -> QuerySet[DeclarationLine]:
-    return scoped(DeclarationLine.objects.all(), actor=actor, what="declarations", label="declaraties",
+    return scoped(DeclarationLine.objects.all(), actor=actor, what="declarations", label=_("declarations"),
                   municipality=None, office_roles=None)
 
 
@@ -52,15 +53,15 @@ def declaration_lines_for(*, actor, month: dt.date, status: str = "") -> QuerySe
 
 def declaration_get(*, actor, pk: int) -> Declaration:
     declarations = scoped(Declaration.objects.select_related("provider", "submitted_by"), actor=actor,
-                          what="declarations", label="declaraties", municipality=None, office_roles=None)
+                          what="declarations", label=_("declarations"), municipality=None, office_roles=None)
     declaration = declarations.filter(pk=pk).first()
     if declaration is None:
-        raise NotFound("declaration-not-found", "Deze declaratie bestaat niet of valt buiten uw organisatie.")
+        raise NotFound("declaration-not-found", _("This declaration does not exist or lies outside your organisation."))
     return declaration
 
 
 def reason_text(code: str) -> str:
-    return REASONS.get(code, code)
+    return str(REASONS.get(code, code))
 
 
 # -- settlement -----------------------------------------------------------------------------
@@ -68,7 +69,7 @@ def reason_text(code: str) -> str:
 
 def _settlement_allowed(actor) -> None:
     if actor.is_council:
-        raise Forbidden("settlement-not-allowed", "De Wmo-adviesraad ziet geen verrekeningen; zie het dashboard.")
+        raise Forbidden("settlement-not-allowed", _("The Wmo advisory council does not see settlements; see the dashboard."))
 
 
 def settlement_months_for(*, actor) -> list[dict]:
@@ -110,8 +111,8 @@ class SettlementView:
     def chart(self) -> dict:
         labels = [c.municipality.name for c in self.charges]
         return {"type": "bar", "stacked": True, "money": True, "labels": labels, "datasets": [
-            {"label": "Zorg", "data": [f"{c.care:.2f}" for c in self.charges]},
-            {"label": "Aandeel regionale kosten", "data": [f"{c.regional_costs:.2f}" for c in self.charges]},
+            {"label": _("Care"), "data": [f"{c.care:.2f}" for c in self.charges]},
+            {"label": _("Share of regional costs"), "data": [f"{c.regional_costs:.2f}" for c in self.charges]},
         ]}
 
 
@@ -120,7 +121,7 @@ def settlement_for(*, actor, month: dt.date) -> SettlementView:
     _settlement_allowed(actor)
     run = SettlementRun.objects.filter(region_id=actor.region_id, month=month).first()
     if run is None:
-        raise NotFound("settlement-not-found", "Deze maand is (nog) niet verrekend.")
+        raise NotFound("settlement-not-found", _("This month has not been settled (yet)."))
     charges = run.charges.select_related("municipality").order_by("municipality__code")
     payments = run.payments.select_related("provider").order_by("provider__name")
     rejected = run.lines.filter(status=LineStatus.REJECTED).select_related("provider").order_by("reference", "month")

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
+from django.utils.translation import gettext as _
 
 from regie.care.models import Allocation, Residence
 from regie.care.services import payer_day
@@ -80,7 +81,7 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
     if actor is not None:
         actor.require("provider_staff")
         if provider.pk != actor.organisation.pk:
-            raise DomainError("provider-mismatch", "U kunt alleen namens uw eigen organisatie declareren.")
+            raise DomainError("provider-mismatch", _("You can only declare on behalf of your own organisation."))
     region = provider.region
     declaration = Declaration.objects.create(region=region, provider=provider, source=source, filename=filename,
                                              submitted_by=actor.user if actor is not None else None)
@@ -197,7 +198,7 @@ def settlement_run(*, actor, region: Region, month: dt.date) -> SettlementRun:
     if actor is not None:
         actor.require("finance")
         if not actor.is_purchasing_office:
-            raise DomainError("settlement-not-allowed", "Alleen het inkoopbureau verrekent.")
+            raise DomainError("settlement-not-allowed", _("Only the purchasing office settles."))
     existing = SettlementRun.objects.filter(region=region, month=month).first()
     if existing is not None:
         return existing
@@ -207,8 +208,8 @@ def settlement_run(*, actor, region: Region, month: dt.date) -> SettlementRun:
         if existing is not None:
             return existing
         if SettlementRun.objects.filter(region=region, month__gt=month).exists():
-            raise DomainError("settlement-out-of-order", f"{format_month(month)} kan niet meer worden verrekend: "
-                              "een latere maand is al gesloten. Correcties komen in de volgende run.")
+            raise DomainError("settlement-out-of-order", _("%(month)s can no longer be settled: a later month has already been closed. "
+                                "Corrections go into the next run.") % {"month": format_month(month)})
         return _settle(region, month, actor)
 
 
@@ -228,7 +229,8 @@ def _settle(region: Region, month: dt.date, actor) -> SettlementRun:
     paid = sum((to_money(row["amount"]) for row in by_provider), Decimal("0.00"))
     charged = sum((to_money(row["amount"]) for row in by_municipality.values()), Decimal("0.00"))
     if paid != charged:  # every approved line has one provider and one payer: this cannot differ
-        raise DomainError("settlement-unbalanced", f"Verrekening sluit niet: {paid} betaald, {charged} belast.")
+        raise DomainError("settlement-unbalanced", _("The settlement does not reconcile: %(paid)s paid, %(charged)s charged.") % {
+                              "paid": paid, "charged": charged})
     run = SettlementRun.objects.create(region=region, month=month, paid_to_providers=paid, charged_for_care=charged,
                                        regional_costs=costs, created_by=actor.user if actor is not None else None)
     ProviderPayment.objects.bulk_create(

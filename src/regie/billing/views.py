@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError, NotFound
 from regie.core.months import format_month, parse_month
@@ -30,7 +31,7 @@ def _month_or_404(text: str):
     try:
         return parse_month(text)
     except DomainError:
-        raise NotFound("month-not-found", f"'{text}' is geen maand (JJJJ-MM).") from None
+        raise NotFound("month-not-found", _("'%(text)s' is not a month (YYYY-MM).") % {"text": text}) from None
 
 
 class DeclarationListView(ActorRequiredMixin, TemplateView):
@@ -86,7 +87,7 @@ class _Submit(ActorRequiredMixin, FormView):
             return self.form_invalid(form)
         counts = declaration.lines.aggregate(approved=Count("id", filter=Q(status=LineStatus.APPROVED)),
                                              rejected=Count("id", filter=Q(status=LineStatus.REJECTED)))
-        text = f"Declaratie ontvangen: {counts['approved']} goedgekeurd, {counts['rejected']} afgekeurd."
+        text = _("Declaration received: %(approved)s approved, %(rejected)s rejected.") % counts
         (messages.warning if counts["rejected"] else messages.success)(self.request, text)
         return redirect("billing:declaration-detail", pk=declaration.pk)
 
@@ -142,7 +143,7 @@ class SettlementRunView(SettlementListView, FormView):
         except DomainError as error:
             add_domain_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, f"{format_month(run.month)} is verrekend.")
+        messages.success(self.request, _("%(month)s has been settled.") % {"month": format_month(run.month)})
         return redirect("billing:settlement-detail", month=format_month(run.month))
 
 

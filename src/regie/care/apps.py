@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CareConfig(AppConfig):
     name = "regie.care"
     label = "care"
-    verbose_name = "Cliënten en toewijzingen"
+    verbose_name = _("Clients and allocations")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from regie.core.errors import DomainError
 from regie.core.forms import DateInput, StyledForm
@@ -20,24 +22,24 @@ def add_domain_error(form: forms.Form, error: DomainError) -> None:
 
 
 class ClientSearchForm(StyledForm):
-    q = forms.CharField(label="Zoek op naam of BSN", required=False, max_length=100)
+    q = forms.CharField(label=_("Search by name or BSN"), required=False, max_length=100)
 
 
 class ClientCreateForm(StyledForm):
-    bsn = forms.CharField(label="BSN", max_length=11, help_text="Negen cijfers; het nummer moet de elfproef doorstaan.")
-    initials = forms.CharField(label="Voorletters", max_length=20, required=False)
-    family_name = forms.CharField(label="Achternaam", max_length=200)
-    birth_date = forms.DateField(label="Geboortedatum", widget=DateInput())
-    gender = forms.ChoiceField(label="Geslacht", choices=Gender.choices, required=False, initial=Gender.UNKNOWN)
-    street = forms.CharField(label="Straat", max_length=24, required=False,
-                             help_text="De straatnaam zoals in de BRP, hoogstens 24 tekens.")
-    house_number = forms.IntegerField(label="Huisnummer", min_value=1, max_value=99999, required=False)
-    house_number_addition = forms.CharField(label="Huisletter of toevoeging", max_length=4, required=False)
-    postcode = forms.CharField(label="Postcode", max_length=7, required=False,
-                               help_text="Vier cijfers en twee letters, zoals 5211AB. Postcode en huisnummer horen "
-                               "in de toewijzing (301) aan de aanbieder.")
-    town = forms.CharField(label="Woonplaats", max_length=80, required=False)
-    resident_from = forms.DateField(label="Woont in de gemeente sinds", widget=DateInput())
+    bsn = forms.CharField(label=_("BSN"), max_length=11, help_text=_("Nine digits; the number must pass the eleven test."))
+    initials = forms.CharField(label=_("Initials"), max_length=20, required=False)
+    family_name = forms.CharField(label=_("Family name"), max_length=200)
+    birth_date = forms.DateField(label=_("Date of birth"), widget=DateInput())
+    gender = forms.ChoiceField(label=_("Gender"), choices=Gender.choices, required=False, initial=Gender.UNKNOWN)
+    street = forms.CharField(label=_("Street"), max_length=24, required=False,
+                             help_text=_("The street name as in the BRP, at most 24 characters."))
+    house_number = forms.IntegerField(label=_("House number"), min_value=1, max_value=99999, required=False)
+    house_number_addition = forms.CharField(label=_("House letter or addition"), max_length=4, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False,
+                               help_text=_("Four digits and two letters, such as 5211AB. Postcode and house number belong "
+                                 "in the allocation (301) to the provider."))
+    town = forms.CharField(label=_("Town"), max_length=80, required=False)
+    resident_from = forms.DateField(label=_("Lives in the municipality since"), widget=DateInput())
 
     CONTACT = ("gender", "street", "house_number", "house_number_addition", "postcode", "town")
 
@@ -47,17 +49,17 @@ class ClientCreateForm(StyledForm):
 
 
 class PlanForm(StyledForm):
-    drawn_up_on = forms.DateField(label="Datum ondersteuningsplan", widget=DateInput())
+    drawn_up_on = forms.DateField(label=_("Date of the support plan"), widget=DateInput())
 
 
 SCORES = [("", "—")] + [(n, str(n)) for n in range(1, 6)]
 
 
 class GoalForm(StyledForm):
-    life_domain = forms.ChoiceField(label="Leefgebied", choices=[("", "—"), *LifeDomain.choices], required=False)
-    description = forms.CharField(label="Doel", required=False, max_length=1000,
+    life_domain = forms.ChoiceField(label=_("Life domain"), choices=[("", "—"), *LifeDomain.choices], required=False)
+    description = forms.CharField(label=_("Goal"), required=False, max_length=1000,
                                   widget=forms.Textarea(attrs={"rows": 2}))
-    baseline_score = forms.TypedChoiceField(label="Zelfredzaamheid bij start (1–5)", choices=SCORES, coerce=int,
+    baseline_score = forms.TypedChoiceField(label=_("Self-reliance at start (1–5)"), choices=SCORES, coerce=int,
                                             required=False, empty_value=None)
 
     def clean(self):
@@ -66,7 +68,7 @@ class GoalForm(StyledForm):
         if filled and len(filled) < 3:
             for name in ("life_domain", "description", "baseline_score"):
                 if data.get(name) in ("", None):
-                    self.add_error(name, "Vul leefgebied, doel en score alle drie in.")
+                    self.add_error(name, _("Fill in all three: life domain, goal and score."))
         return data
 
     @property
@@ -79,7 +81,7 @@ class BaseGoalFormSet(forms.BaseFormSet):
         if any(self.errors):
             return
         if not any(form.is_filled for form in self.forms):
-            raise forms.ValidationError("Een ondersteuningsplan heeft minstens één doel.")
+            raise forms.ValidationError(_("A support plan has at least one goal."))
 
     def goals(self) -> list[dict]:
         return [
@@ -92,24 +94,24 @@ GoalFormSet = forms.formset_factory(GoalForm, formset=BaseGoalFormSet, extra=3, 
 
 
 class GoalCloseForm(StyledForm):
-    followup_score = forms.TypedChoiceField(label="Zelfredzaamheid nu (1–5)", choices=SCORES[1:], coerce=int)
-    result = forms.ChoiceField(label="Resultaat", choices=GoalResult.choices)
-    closed_on = forms.DateField(label="Afgesloten op", widget=DateInput())
+    followup_score = forms.TypedChoiceField(label=_("Self-reliance now (1–5)"), choices=SCORES[1:], coerce=int)
+    result = forms.ChoiceField(label=_("Result"), choices=GoalResult.choices)
+    closed_on = forms.DateField(label=_("Closed on"), widget=DateInput())
 
 
-CATEGORY_NUMBERS = [(n, f"Categorie {n}") for n in range(1, 10)]
+CATEGORY_NUMBERS = [(n, format_lazy(_("Category {number}"), number=n)) for n in range(1, 10)]
 
 
 class AllocationCreateForm(StyledForm):
-    product = forms.ModelChoiceField(label="Product", queryset=None, empty_label="Kies een product")
-    category = forms.TypedChoiceField(label="Categorie (zwaarte)", coerce=int, choices=CATEGORY_NUMBERS[:3])
+    product = forms.ModelChoiceField(label=_("Product"), queryset=None, empty_label=_("Choose a product"))
+    category = forms.TypedChoiceField(label=_("Category (intensity)"), coerce=int, choices=CATEGORY_NUMBERS[:3])
     provider = forms.ModelChoiceField(
-        label="Aanbieder", queryset=None, empty_label="Kies een aanbieder",
-        help_text="Alleen een aanbieder met een contract voor dit product op de begindatum kan de zorg leveren.",
+        label=_("Provider"), queryset=None, empty_label=_("Choose a provider"),
+        help_text=_("Only a provider with a contract for this product on the start date can deliver the care."),
     )
-    start = forms.DateField(label="Begindatum", widget=DateInput())
-    end = forms.DateField(label="Einddatum", required=False, widget=DateInput(),
-                          help_text="Leeg laten voor een toewijzing zonder einddatum.")
+    start = forms.DateField(label=_("Start date"), widget=DateInput())
+    end = forms.DateField(label=_("End date"), required=False, widget=DateInput(),
+                          help_text=_("Leave empty for an allocation without an end date."))
 
     def __init__(self, *args, products, providers, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,40 +124,40 @@ class AllocationCreateForm(StyledForm):
 
 
 class AllocationChangeForm(StyledForm):
-    category = forms.TypedChoiceField(label="Categorie (zwaarte)", coerce=int)
-    end = forms.DateField(label="Einddatum", required=False, widget=DateInput())
-    clear_end = forms.BooleanField(label="Einddatum weghalen (zonder einddatum)", required=False)
+    category = forms.TypedChoiceField(label=_("Category (intensity)"), coerce=int)
+    end = forms.DateField(label=_("End date"), required=False, widget=DateInput())
+    clear_end = forms.BooleanField(label=_("Remove the end date (no end date)"), required=False)
 
     def __init__(self, *args, allocation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [
-            (c.number, f"Categorie {c.number}" + (f" — {c.name}" if c.name else ""))
+            (c.number, _("Category %(number)s") % {"number": c.number} + (f" — {c.name}" if c.name else ""))
             for c in allocation.product.categories.all()
         ]
 
 
-REASONS = [("", "Kies een reden")] + [(code, f"{code} — {text}") for code, text in END_REASONS.items()]
+REASONS = [("", _("Choose a reason"))] + [(code, format_lazy("{} — {}", code, text)) for code, text in END_REASONS.items()]
 
 
 class AllocationEndForm(StyledForm):
-    end = forms.DateField(label="Einddatum", widget=DateInput(),
-                          help_text="Een toewijzing die nog niet gestart is, wordt ingetrokken.")
-    end_reason = forms.ChoiceField(label="Reden beëindiging", choices=REASONS)
+    end = forms.DateField(label=_("End date"), widget=DateInput(),
+                          help_text=_("An allocation that has not started yet is withdrawn."))
+    end_reason = forms.ChoiceField(label=_("Reason for ending"), choices=REASONS)
 
 
 class AllocationStartForm(StyledForm):
-    started_on = forms.DateField(label="Zorg gestart op", widget=DateInput())
+    started_on = forms.DateField(label=_("Care started on"), widget=DateInput())
 
 
 class AllocationStopForm(StyledForm):
-    stopped_on = forms.DateField(label="Zorg gestopt op", widget=DateInput())
-    end_reason = forms.ChoiceField(label="Reden beëindiging", choices=REASONS)
+    stopped_on = forms.DateField(label=_("Care stopped on"), widget=DateInput())
+    end_reason = forms.ChoiceField(label=_("Reason for ending"), choices=REASONS)
 
 
 class AllocationFilterForm(StyledForm):
-    status = forms.ChoiceField(label="Status", required=False)
-    q = forms.CharField(label="Toewijzingnummer", required=False, max_length=20)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    q = forms.CharField(label=_("Allocation number"), required=False, max_length=20)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", "Alle"), *AllocationStatus.choices]
+        self.fields["status"].choices = [("", _("All")), *AllocationStatus.choices]

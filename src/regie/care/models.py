@@ -6,12 +6,15 @@ and write the audit trail.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 
 def new_pseudonym() -> str:
@@ -21,9 +24,9 @@ def new_pseudonym() -> str:
 class Gender(models.TextChoices):
     """Geslacht, iWmo codelist COD046 (the codes are the standard's)."""
 
-    UNKNOWN = "0", "Onbekend"
-    MALE = "1", "Man"
-    FEMALE = "2", "Vrouw"
+    UNKNOWN = "0", _("Unknown")
+    MALE = "1", _("Male")
+    FEMALE = "2", _("Female")
 
 
 # A Dutch postcode as stored: four digits (not starting with 0) and two capitals, no space (iWmo CS089).
@@ -38,18 +41,18 @@ class Client(models.Model):
     """
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="clients")
-    bsn = models.CharField("BSN", max_length=9)
-    family_name = models.CharField("achternaam", max_length=200)
-    initials = models.CharField("voorletters", max_length=20, blank=True)
-    birth_date = models.DateField("geboortedatum")
-    gender = models.CharField("geslacht", max_length=1, choices=Gender.choices, default=Gender.UNKNOWN, blank=True)
-    street = models.CharField("straat", max_length=24, blank=True)
+    bsn = models.CharField(_("BSN"), max_length=9)
+    family_name = models.CharField(_("family name"), max_length=200)
+    initials = models.CharField(_("initials"), max_length=20, blank=True)
+    birth_date = models.DateField(_("date of birth"))
+    gender = models.CharField(_("gender"), max_length=1, choices=Gender.choices, default=Gender.UNKNOWN, blank=True)
+    street = models.CharField(_("street"), max_length=24, blank=True)
     house_number = models.PositiveIntegerField(
-        "huisnummer", null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(99999)])
-    house_number_addition = models.CharField("toevoeging", max_length=4, blank=True)
-    postcode = models.CharField("postcode", max_length=6, blank=True,
-                                validators=[RegexValidator(f"^{POSTCODE_PATTERN}$", "Een postcode is als 1234AB.")])
-    town = models.CharField("woonplaats", max_length=80, blank=True)
+        _("house number"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(99999)])
+    house_number_addition = models.CharField(_("addition"), max_length=4, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=6, blank=True,
+                                validators=[RegexValidator(f"^{POSTCODE_PATTERN}$", _("A postcode looks like 1234AB."))])
+    town = models.CharField(_("town"), max_length=80, blank=True)
     pseudonym = models.CharField(max_length=16, unique=True, default=new_pseudonym, editable=False)
 
     class Meta:
@@ -86,23 +89,23 @@ class Residence(models.Model):
 class LifeDomain(models.TextChoices):
     """The domains of the self-reliance matrix (zelfredzaamheidsmatrix)."""
 
-    FINANCES = "finances", "Financiën"
-    DAYTIME_ACTIVITIES = "daytime_activities", "Dagbesteding"
-    HOUSING = "housing", "Huisvesting"
-    DOMESTIC_RELATIONS = "domestic_relations", "Huiselijke relaties"
-    MENTAL_HEALTH = "mental_health", "Geestelijke gezondheid"
-    PHYSICAL_HEALTH = "physical_health", "Lichamelijke gezondheid"
-    ADDICTION = "addiction", "Verslaving"
-    DAILY_LIVING = "daily_living", "Algemene dagelijkse levensverrichtingen"
-    SOCIAL_NETWORK = "social_network", "Sociaal netwerk"
-    PARTICIPATION = "participation", "Maatschappelijke participatie"
-    JUSTICE = "justice", "Justitie"
+    FINANCES = "finances", _("Finances")
+    DAYTIME_ACTIVITIES = "daytime_activities", _("Daytime activities")
+    HOUSING = "housing", _("Housing")
+    DOMESTIC_RELATIONS = "domestic_relations", _("Domestic relations")
+    MENTAL_HEALTH = "mental_health", _("Mental health")
+    PHYSICAL_HEALTH = "physical_health", _("Physical health")
+    ADDICTION = "addiction", _("Addiction")
+    DAILY_LIVING = "daily_living", _("Activities of daily living")
+    SOCIAL_NETWORK = "social_network", _("Social network")
+    PARTICIPATION = "participation", _("Social participation")
+    JUSTICE = "justice", _("Justice")
 
 
 class GoalResult(models.TextChoices):
-    ACHIEVED = "achieved", "Behaald"
-    PARTLY = "partly", "Deels behaald"
-    NOT_ACHIEVED = "not_achieved", "Niet behaald"
+    ACHIEVED = "achieved", _("Achieved")
+    PARTLY = "partly", _("Partly achieved")
+    NOT_ACHIEVED = "not_achieved", _("Not achieved")
 
 
 SCORE = [MinValueValidator(1), MaxValueValidator(5)]
@@ -141,17 +144,17 @@ class Goal(models.Model):
 
 
 class AllocationStatus(models.TextChoices):
-    ALLOCATED = "allocated", "Toegewezen"
-    STARTED = "started", "Gestart"
-    STOPPED = "stopped", "Gestopt"
-    WITHDRAWN = "withdrawn", "Ingetrokken"
+    ALLOCATED = "allocated", _("Allocated")
+    STARTED = "started", _("Started")
+    STOPPED = "stopped", _("Stopped")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Allocation(models.Model):
     """The current state of a toewijzing; every change also writes an `AllocationVersion`."""
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="allocations")
-    reference = models.CharField("toewijzingnummer", max_length=20)
+    reference = models.CharField(_("allocation number"), max_length=20)
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="allocations")
     municipality = models.ForeignKey("regions.Municipality", on_delete=models.PROTECT, related_name="allocations")
     provider = models.ForeignKey("regions.Organisation", on_delete=models.PROTECT, related_name="allocations")
@@ -162,7 +165,7 @@ class Allocation(models.Model):
     status = models.CharField(max_length=20, choices=AllocationStatus.choices, default=AllocationStatus.ALLOCATED)
     started_on = models.DateField(null=True, blank=True)
     stopped_on = models.DateField(null=True, blank=True)
-    end_reason = models.CharField("reden beëindiging", max_length=2, blank=True)
+    end_reason = models.CharField(_("reason for ending"), max_length=2, blank=True)
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -175,6 +178,48 @@ class Allocation(models.Model):
 
     def __str__(self) -> str:
         return self.reference
+
+
+def _version_date(text: str) -> str:
+    from regie.core.formatting import short_date
+
+    for fmt in ("%d-%m-%Y", "%Y-%m-%d"):
+        try:
+            return short_date(dt.datetime.strptime(text, fmt).date())
+        except ValueError:
+            pass
+    return _("open") if text == "open" else text
+
+
+def version_change_text(change: str) -> str:
+    """The stored change of a version (a Dutch record, e.g. "gestart per 03-02-2025") in the active language."""
+    from django.utils import translation
+
+    from .services import END_REASONS
+
+    if change == "toegewezen":
+        return str(_("allocated"))
+    if match := re.fullmatch(r"gestart per (\S+)", change):
+        return _("started on %(date)s") % {"date": _version_date(match[1])}
+    if match := re.fullmatch(r"gestopt per (\S+)", change):
+        return _("stopped on %(date)s") % {"date": _version_date(match[1])}
+    if match := re.fullmatch(r"beëindigd per (\S+): (.*)", change, flags=re.S):
+        with translation.override("nl"):
+            codes = {str(text): code for code, text in END_REASONS.items()}
+        reason = END_REASONS.get(codes.get(match[2], ""), match[2])
+        return _("ended on %(date)s: %(reason)s") % {"date": _version_date(match[1]), "reason": reason}
+    if change.startswith("gewijzigd: "):
+        parts = []
+        for part in change.removeprefix("gewijzigd: ").split(", "):
+            if match := re.fullmatch(r"categorie (\S+) → (\S+)", part):
+                parts.append(_("category %(old)s → %(new)s") % {"old": match[1], "new": match[2]})
+            elif match := re.fullmatch(r"einddatum (\S+) → (\S+)", part):
+                parts.append(_("end date %(old)s → %(new)s") % {"old": _version_date(match[1]),
+                                                                  "new": _version_date(match[2])})
+            else:
+                parts.append(part)
+        return _("changed: %(changes)s") % {"changes": ", ".join(parts)}
+    return change
 
 
 class AllocationVersion(models.Model):
@@ -194,6 +239,10 @@ class AllocationVersion(models.Model):
     change = models.CharField(max_length=200)
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     changed_at = models.DateTimeField(auto_now_add=True)
+
+    @property
+    def change_text(self) -> str:
+        return version_change_text(self.change)
 
     class Meta:
         ordering = ["allocation", "version"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from regie.audit.models import Action, Outcome
 from regie.audit.services import audit_reads, audit_record
@@ -30,7 +31,7 @@ def clients_for(*, actor) -> QuerySet[Client]:
         return base.filter(residences__municipality_id=actor.municipality_id).distinct()
     if actor.is_provider:
         return base.filter(allocations__provider_id__in=actor.provider_ids).distinct()
-    raise Forbidden("clients-not-allowed", "Uw organisatie heeft geen inzage in cliëntgegevens.")
+    raise Forbidden("clients-not-allowed", _("Your organisation has no access to client data."))
 
 
 def client_search(*, actor, query: str = "", limit: int = 50) -> list[Client]:
@@ -49,13 +50,13 @@ def client_get(*, actor, pk: int) -> Client:
         client = clients_for(actor=actor).get(pk=pk)
     except (Client.DoesNotExist, ValueError):
         _audit_miss(actor, "client", pk)
-        raise NotFound("client-not-found", "Deze cliënt bestaat niet of valt buiten uw organisatie.") from None
+        raise NotFound("client-not-found", _("This client does not exist or lies outside your organisation.")) from None
     audit_reads(actor=actor, subject="client", client_ids=[client.pk])
     return client
 
 
 def allocations_for(*, actor) -> QuerySet[Allocation]:
-    return scoped(Allocation.objects.all(), actor=actor, what="allocations", label="toewijzingen")
+    return scoped(Allocation.objects.all(), actor=actor, what="allocations", label=_("allocations"))
 
 
 def allocation_page(*, actor, status: str = "", reference: str = "", page: str | int | None = 1,
@@ -75,12 +76,12 @@ def allocation_page(*, actor, status: str = "", reference: str = "", page: str |
 def goal_get(*, actor, client: Client, pk: int) -> Goal:
     """A goal of the client's plans drawn up by the actor's own municipality."""
     if not actor.is_municipality:
-        raise NotFound("goal-not-found", "Dit doel bestaat niet of valt buiten uw gemeente.")
+        raise NotFound("goal-not-found", _("This goal does not exist or lies outside your municipality."))
     try:
         return Goal.objects.select_related("plan").get(
             pk=pk, plan__client=client, plan__municipality_id=actor.municipality_id)
     except (Goal.DoesNotExist, ValueError):
-        raise NotFound("goal-not-found", "Dit doel bestaat niet of valt buiten uw gemeente.") from None
+        raise NotFound("goal-not-found", _("This goal does not exist or lies outside your municipality.")) from None
 
 
 def allocation_get(*, actor, pk: int) -> Allocation:
@@ -92,7 +93,7 @@ def allocation_get(*, actor, pk: int) -> Allocation:
         )
     except (Allocation.DoesNotExist, ValueError):
         _audit_miss(actor, "allocation", pk)
-        raise NotFound("allocation-not-found", "Deze toewijzing bestaat niet of valt buiten uw organisatie.") from None
+        raise NotFound("allocation-not-found", _("This allocation does not exist or lies outside your organisation.")) from None
     audit_reads(actor=actor, subject="allocation", client_ids=[allocation.client_id])
     return allocation
 

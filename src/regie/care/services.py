@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
+from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _
 
 from regie.audit.models import Action
 from regie.audit.services import audit_record
@@ -19,6 +22,7 @@ from regie.catalogue.selectors import tariff_on
 from regie.contracting.services import contract_covering
 from regie.core.bsn import bsn_clean
 from regie.core.errors import DomainError, Forbidden
+from regie.core.formatting import short_date
 from regie.core.months import month_end
 from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
@@ -29,11 +33,12 @@ from .models import (
 
 # iWmo codelist WMO588 (reden beëindiging).
 END_REASONS = {
-    "02": "Overlijden", "19": "Levering volgens plan beëindigd", "20": "Levering is tijdelijk beëindigd",
-    "21": "Levering is eenzijdig door cliënt beëindigd", "22": "Levering is eenzijdig door aanbieder beëindigd",
-    "23": "Levering is in overeenstemming voortijdig beëindigd", "31": "Verhuizing naar een andere gemeente",
-    "36": "Geïnitieerd door de gemeente", "37": "In verband met wijzigingsverzoek",
-    "38": "Overstap naar andere aanbieder", "39": "Uitstroom naar ander domein",
+    "02": gettext_lazy("Death"), "19": gettext_lazy("Delivery ended according to plan"),
+    "20": gettext_lazy("Delivery ended temporarily"), "21": gettext_lazy("Delivery ended unilaterally by the client"),
+    "22": gettext_lazy("Delivery ended unilaterally by the provider"),
+    "23": gettext_lazy("Delivery ended early by agreement"), "31": gettext_lazy("Move to another municipality"),
+    "36": gettext_lazy("Initiated by the municipality"), "37": gettext_lazy("In connection with a change request"),
+    "38": gettext_lazy("Switch to another provider"), "39": gettext_lazy("Outflow to another domain"),
 }
 
 
@@ -60,10 +65,10 @@ def _check_periods(periods: list[ResidencePeriod]) -> None:
     ordered = sorted(periods, key=lambda p: p.valid_from)
     for period in ordered:
         if period.valid_to is not None and period.valid_to < period.valid_from:
-            raise DomainError("period-reversed", "Een woonperiode eindigt vóór zij begint.", field="resident_to")
+            raise DomainError("period-reversed", _("A residence period ends before it begins."), field="resident_to")
     for earlier, later in zip(ordered, ordered[1:]):
         if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
-            raise DomainError("residence-overlap", "Woonperioden van een cliënt mogen elkaar niet overlappen.",
+            raise DomainError("residence-overlap", _("A client's residence periods may not overlap."),
                               field="resident_from")
 
 
@@ -73,26 +78,26 @@ def _contact_clean(*, gender: str, street: str, house_number: int | None, house_
     (iWmo TR006, CD025, CS089), the lengths are iWmo's."""
     gender = (gender or "").strip() or Gender.UNKNOWN
     if gender not in Gender.values:
-        raise DomainError("gender-invalid", f"'{gender}' is geen geslacht; kies 0 (onbekend), 1 (man) of 2 (vrouw).",
+        raise DomainError("gender-invalid", _("'%(gender)s' is not a gender; choose 0 (unknown), 1 (male) or 2 (female).") % {"gender": gender},
                           field="gender")
     street, addition, town = street.strip(), house_number_addition.strip(), town.strip()
     postcode = re.sub(r"\s", "", postcode).upper()
     if postcode and not re.fullmatch(POSTCODE_PATTERN, postcode):
-        raise DomainError("postcode-invalid", f"'{postcode}' is geen Nederlandse postcode; schrijf vier cijfers en "
-                          "twee letters, zoals 5211AB.", field="postcode")
+        raise DomainError("postcode-invalid", _("'%(postcode)s' is not a Dutch postcode; write four digits and two letters, "
+                            "such as 5211AB.") % {"postcode": postcode}, field="postcode")
     if house_number is not None and (isinstance(house_number, bool) or not isinstance(house_number, int)
                                      or not 1 <= house_number <= 99999):
-        raise DomainError("house-number-invalid", f"'{house_number}' is geen huisnummer (1 tot en met 99999).",
+        raise DomainError("house-number-invalid", _("'%(number)s' is not a house number (1 to 99999).") % {"number": house_number},
                           field="house_number")
-    for name, value, length, label in (("street", street, 24, "De straatnaam"),
-                                       ("house_number_addition", addition, 4, "De toevoeging"),
-                                       ("town", town, 80, "De woonplaats")):
+    for name, value, length, label in (("street", street, 24, _("The street name")),
+                                       ("house_number_addition", addition, 4, _("The addition")),
+                                       ("town", town, 80, _("The town"))):
         if len(value) > length:
-            raise DomainError(f"{name.replace('_', '-')}-too-long", f"{label} is langer dan {length} tekens "
-                              "(de grens van iWmo).", field=name)
+            raise DomainError(f"{name.replace('_', '-')}-too-long", _("%(label)s is longer than %(length)s characters "
+                                                                "(the limit of iWmo).") % {"label": label, "length": length}, field=name)
     if (street or addition or town or postcode or house_number is not None) and not (postcode and house_number):
         missing = "postcode" if not postcode else "house_number"
-        raise DomainError("address-incomplete", "Een adres heeft minstens een postcode en een huisnummer.",
+        raise DomainError("address-incomplete", _("An address has at least a postcode and a house number."),
                           field=missing)
     return {"gender": gender, "street": street, "house_number": house_number, "house_number_addition": addition,
             "postcode": postcode, "town": town}
@@ -107,20 +112,20 @@ def client_create(*, actor, region, bsn: str, family_name: str, initials: str, b
     provider gets fails iWmo rules TR006 and CD034, see docs/exchange.md)."""
     bsn = bsn_clean(bsn)
     if not family_name.strip():
-        raise DomainError("name-missing", "De achternaam ontbreekt.", field="family_name")
+        raise DomainError("name-missing", _("The family name is missing."), field="family_name")
     if birth_date > dt.date.today():
-        raise DomainError("birth-date-future", "De geboortedatum ligt in de toekomst.", field="birth_date")
+        raise DomainError("birth-date-future", _("The date of birth lies in the future."), field="birth_date")
     if not residences:
-        raise DomainError("residence-missing", "Een cliënt heeft minstens één woonperiode.", field="municipality_code")
+        raise DomainError("residence-missing", _("A client has at least one residence period."), field="municipality_code")
     _check_periods(residences)
     contact = _contact_clean(gender=gender, street=street, house_number=house_number,
                              house_number_addition=house_number_addition, postcode=postcode, town=town)
     if actor is not None:
         actor.require("access_officer")
         if not any(p.municipality.pk == actor.municipality_id for p in residences):
-            raise Forbidden("client-not-resident", "U kunt alleen inwoners van uw eigen gemeente registreren.")
+            raise Forbidden("client-not-resident", _("You can only register residents of your own municipality."))
     if Client.objects.filter(region=region, bsn=bsn).exists():
-        raise DomainError("bsn-duplicate", f"Er is al een cliënt met BSN {bsn}.", field="bsn")
+        raise DomainError("bsn-duplicate", _("There is already a client with BSN %(bsn)s.") % {"bsn": bsn}, field="bsn")
     client = Client.objects.create(region=region, bsn=bsn, family_name=family_name.strip(),
                                    initials=initials.strip(), birth_date=birth_date, **contact)
     Residence.objects.bulk_create(
@@ -139,7 +144,7 @@ def plan_create(*, actor, client: Client, drawn_up_on: dt.date, goals: list[dict
     for goal in goals:
         score = int(goal["baseline_score"])
         if not 1 <= score <= 5:
-            raise DomainError("score-invalid", "Een zelfredzaamheidsscore ligt tussen 1 en 5.", field="baseline_score")
+            raise DomainError("score-invalid", _("A self-reliance score lies between 1 and 5."), field="baseline_score")
         Goal.objects.create(plan=plan, life_domain=goal["life_domain"], description=goal["description"],
                             baseline_score=score)
     audit_record(actor=actor, action=Action.CREATE, subject="plan", client_id=client.pk, object_id=plan.pk)
@@ -150,9 +155,9 @@ def plan_create(*, actor, client: Client, drawn_up_on: dt.date, goals: list[dict
 def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on: dt.date) -> Goal:
     actor.require("access_officer")
     if goal.closed_on is not None:
-        raise DomainError("goal-closed", "Dit doel is al afgesloten.")
+        raise DomainError("goal-closed", _("This goal has already been closed."))
     if not 1 <= followup_score <= 5:
-        raise DomainError("score-invalid", "Een zelfredzaamheidsscore ligt tussen 1 en 5.", field="followup_score")
+        raise DomainError("score-invalid", _("A self-reliance score lies between 1 and 5."), field="followup_score")
     goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
     goal.save(update_fields=["followup_score", "result", "closed_on"])
     audit_record(actor=actor, action=Action.UPDATE, subject="goal", client_id=goal.plan.client_id, object_id=goal.pk)
@@ -177,15 +182,17 @@ def _record_version(allocation: Allocation, *, change: str, user) -> None:
 
 def _check_deliverable(*, provider, product, category, start: dt.date, end: dt.date | None) -> None:
     if category.product_id != product.pk:
-        raise DomainError("category-mismatch", f"Categorie {category.number} hoort niet bij product {product.code}.",
+        raise DomainError("category-mismatch", _("Category %(number)s does not belong to product %(product)s.") % {
+                              "number": category.number, "product": product.code},
                           field="category")
     if end is not None and end < start:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
+        raise DomainError("period-reversed", _("The end date lies before the start date."), field="end")
     if contract_covering(provider=provider, product=product, day=start) is None:
-        raise DomainError("no-contract", f"{provider} heeft op {start:%d-%m-%Y} geen contract voor product "
-                          f"{product.code}.", field="provider")
+        raise DomainError("no-contract", _("%(provider)s has no contract for product %(product)s on %(date)s.") % {
+                              "provider": provider, "product": product.code, "date": short_date(start)}, field="provider")
     if tariff_on(category=category, day=start) is None:
-        raise DomainError("no-tariff", f"Er is op {start:%d-%m-%Y} geen tarief voor {category}.", field="category")
+        raise DomainError("no-tariff", _("There is no tariff for %(category)s on %(date)s.") % {
+                              "category": category, "date": short_date(start)}, field="category")
 
 
 def _user(actor):
@@ -197,15 +204,16 @@ def allocation_create(*, actor, client: Client, product, category, provider, sta
                       end: dt.date | None = None, reference: str | None = None) -> Allocation:
     residence = residence_on(client=client, day=start)
     if residence is None:
-        raise DomainError("no-residence", f"{client} woont op {start:%d-%m-%Y} niet in de regio.", field="start")
+        raise DomainError("no-residence", _("%(client)s does not live in the region on %(date)s.") % {
+                              "client": client, "date": short_date(start)}, field="start")
     if actor is not None:
         actor.require("access_officer")
         if residence.municipality_id != actor.municipality_id:
-            raise Forbidden("client-not-resident", "U kunt alleen zorg toewijzen aan inwoners van uw eigen gemeente.")
+            raise Forbidden("client-not-resident", _("You can only allocate care to residents of your own municipality."))
     _check_deliverable(provider=provider, product=product, category=category, start=start, end=end)
     reference = (reference or _next_reference(client.region)).strip()
     if Allocation.objects.filter(region=client.region, reference=reference).exists():
-        raise DomainError("reference-duplicate", f"Toewijzingnummer {reference} bestaat al.", field="reference")
+        raise DomainError("reference-duplicate", _("Allocation number %(reference)s already exists.") % {"reference": reference}, field="reference")
     allocation = Allocation.objects.create(
         region=client.region, reference=reference, client=client, municipality_id=residence.municipality_id,
         provider=provider, product=product, category=category, start=start, end=end,
@@ -224,7 +232,7 @@ def _owned_by_municipality(actor, allocation: Allocation) -> None:
     if actor is not None:
         actor.require("access_officer")
         if allocation.municipality_id != actor.municipality_id:
-            raise Forbidden("allocation-other-municipality", "Deze toewijzing is van een andere gemeente.")
+            raise Forbidden("allocation-other-municipality", _("This allocation belongs to another municipality."))
 
 
 def _save_version(allocation: Allocation, *, change: str, actor) -> Allocation:
@@ -243,7 +251,7 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
     allocation = _lock(allocation)
     _owned_by_municipality(actor, allocation)
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
-        raise DomainError("allocation-closed", "Een gestopte of ingetrokken toewijzing kan niet meer wijzigen.")
+        raise DomainError("allocation-closed", _("A stopped or withdrawn allocation can no longer change."))
     changes = []
     if category is not None and category.pk != allocation.category_id:
         changes.append(f"categorie {allocation.category.number} → {category.number}")
@@ -253,7 +261,7 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
         changes.append(f"einddatum {allocation.end or 'open'} → {new_end or 'open'}")
         allocation.end = new_end
     if not changes:
-        raise DomainError("nothing-changed", "Er is niets gewijzigd.")
+        raise DomainError("nothing-changed", _("Nothing was changed."))
     _check_deliverable(provider=allocation.provider, product=allocation.product, category=allocation.category,
                        start=allocation.start, end=allocation.end)
     allocation = _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
@@ -267,17 +275,19 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
     allocation = _lock(allocation)
     _owned_by_municipality(actor, allocation)
     if reason not in END_REASONS:
-        raise DomainError("end-reason-unknown", f"'{reason}' is geen reden beëindiging uit de iWmo-codelijst.",
+        raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
                           field="end_reason")
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
-        raise DomainError("allocation-closed", "Deze toewijzing is al beëindigd.")
+        raise DomainError("allocation-closed", _("This allocation has already ended."))
     if allocation.status == AllocationStatus.ALLOCATED and end <= allocation.start:
         # iWmo withdraws an allocation by making its end date equal to its start date.
         allocation.status, end = AllocationStatus.WITHDRAWN, allocation.start
     elif end < allocation.start:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
+        raise DomainError("period-reversed", _("The end date lies before the start date."), field="end")
     allocation.end, allocation.end_reason = end, reason
-    allocation = _save_version(allocation, change=f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}", actor=actor)
+    with translation.override("nl"):  # the version records its change in Dutch; shown translated
+        change = f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}"
+    allocation = _save_version(allocation, change=change, actor=actor)
     outbox_allocation(allocation=allocation)
     return allocation
 
@@ -286,7 +296,7 @@ def _owned_by_provider(actor, allocation: Allocation) -> None:
     if actor is not None:
         actor.require("provider_staff")
         if allocation.provider_id not in actor.provider_ids:
-            raise Forbidden("allocation-other-provider", "Deze toewijzing is van een andere aanbieder.")
+            raise Forbidden("allocation-other-provider", _("This allocation belongs to another provider."))
 
 
 @transaction.atomic
@@ -295,9 +305,9 @@ def allocation_start(*, actor, allocation: Allocation, started_on: dt.date) -> A
     allocation = _lock(allocation)
     _owned_by_provider(actor, allocation)
     if allocation.status != AllocationStatus.ALLOCATED:
-        raise DomainError("allocation-not-allocated", "Alleen een toegewezen, nog niet gestarte toewijzing kan starten.")
+        raise DomainError("allocation-not-allocated", _("Only an allocated allocation that has not started yet can start."))
     if started_on < allocation.start or (allocation.end is not None and started_on > allocation.end):
-        raise DomainError("start-outside-allocation", "De startdatum valt buiten de toewijzingsperiode.",
+        raise DomainError("start-outside-allocation", _("The start date falls outside the allocation period."),
                           field="started_on")
     allocation.status, allocation.started_on = AllocationStatus.STARTED, started_on
     return _save_version(allocation, change=f"gestart per {started_on:%d-%m-%Y}", actor=actor)
@@ -309,12 +319,12 @@ def allocation_stop(*, actor, allocation: Allocation, stopped_on: dt.date, reaso
     allocation = _lock(allocation)
     _owned_by_provider(actor, allocation)
     if allocation.status != AllocationStatus.STARTED:
-        raise DomainError("allocation-not-started", "Alleen een gestarte toewijzing kan stoppen.")
+        raise DomainError("allocation-not-started", _("Only a started allocation can stop."))
     if reason not in END_REASONS:
-        raise DomainError("end-reason-unknown", f"'{reason}' is geen reden beëindiging uit de iWmo-codelijst.",
+        raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
                           field="end_reason")
     if stopped_on < allocation.started_on or (allocation.end is not None and stopped_on > allocation.end):
-        raise DomainError("stop-outside-allocation", "De stopdatum valt buiten de geleverde periode.",
+        raise DomainError("stop-outside-allocation", _("The stop date falls outside the delivered period."),
                           field="stopped_on")
     allocation.status, allocation.stopped_on = AllocationStatus.STOPPED, stopped_on
     allocation.end_reason = allocation.end_reason or reason

@@ -12,6 +12,7 @@ from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext_lazy as _
 
 from regie.catalogue.selectors import category_of, products
 from regie.core.errors import DomainError
@@ -106,7 +107,7 @@ class ClientCreateView(ServiceFormView):
     allowed = ACCESS_OFFICER
     template_name = "care/client_form.html"
     form_class = ClientCreateForm
-    success_message = "De cliënt is geregistreerd."
+    success_message = _("The client has been registered.")
 
     def perform(self, form):
         data = form.cleaned_data
@@ -160,7 +161,7 @@ class PlanCreateView(ClientMixin, ServiceFormView):
     allowed = ACCESS_OFFICER
     template_name = "care/plan_form.html"
     form_class = PlanForm
-    success_message = "Het ondersteuningsplan is vastgelegd."
+    success_message = _("The support plan has been recorded.")
 
     def get_context_data(self, **kwargs):
         kwargs.setdefault("goals", GoalFormSet(prefix="goals"))
@@ -185,7 +186,7 @@ class GoalCloseView(ClientMixin, ServiceFormView):
     allowed = ACCESS_OFFICER
     template_name = "care/goal_form.html"
     form_class = GoalCloseForm
-    success_message = "Het doel is afgesloten."
+    success_message = _("The goal has been closed.")
 
     def get_goal(self) -> Goal:
         if not hasattr(self, "_goal"):
@@ -206,7 +207,7 @@ class AllocationCreateView(ClientMixin, ServiceFormView):
     allowed = ACCESS_OFFICER
     template_name = "care/allocation_create.html"
     form_class = AllocationCreateForm
-    success_message = "De toewijzing is vastgelegd."
+    success_message = _("The allocation has been recorded.")
 
     def get_form_kwargs(self):
         region = self.actor.organisation.region
@@ -294,10 +295,10 @@ class AllocationActionView(AllocationMixin, ServiceFormView):
 class AllocationChangeView(AllocationActionView):
     allowed = ACCESS_OFFICER
     form_class = AllocationChangeForm
-    title = "Toewijzing wijzigen"
-    intro = "Een wijziging wordt een nieuwe versie; de vorige blijft bewaard in de geschiedenis."
-    button = "Wijziging opslaan"
-    success_message = "De toewijzing is gewijzigd; er is een nieuwe versie vastgelegd."
+    title = _("Change allocation")
+    intro = _("A change becomes a new version; the previous one stays in the history.")
+    button = _("Save change")
+    success_message = _("The allocation has been changed; a new version has been recorded.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "allocation": self.get_allocation()}
@@ -319,10 +320,10 @@ class AllocationChangeView(AllocationActionView):
 class AllocationEndView(AllocationActionView):
     allowed = ACCESS_OFFICER
     form_class = AllocationEndForm
-    title = "Toewijzing beëindigen"
-    intro = "De gemeente beëindigt de toewijzing. Is de zorg nog niet gestart, dan wordt de toewijzing ingetrokken."
-    button = "Toewijzing beëindigen"
-    success_message = "De toewijzing is beëindigd."
+    title = _("End allocation")
+    intro = _("The municipality ends the allocation. If the care has not started yet, the allocation is withdrawn.")
+    button = _("End allocation")
+    success_message = _("The allocation has been ended.")
 
     def perform(self, form):
         return services.allocation_end(actor=self.actor, allocation=self.get_allocation(),
@@ -332,10 +333,10 @@ class AllocationEndView(AllocationActionView):
 class AllocationStartView(AllocationActionView):
     allowed = PROVIDER_STAFF
     form_class = AllocationStartForm
-    title = "Start zorg melden"
-    intro = "Meld de datum waarop de zorg is begonnen (iWmo-bericht 305)."
-    button = "Start melden"
-    success_message = "De start van de zorg is gemeld."
+    title = _("Report start of care")
+    intro = _("Report the date on which the care began (iWmo message 305).")
+    button = _("Report start")
+    success_message = _("The start of care has been reported.")
 
     def get_initial(self):
         return {"started_on": self.get_allocation().start}
@@ -348,10 +349,10 @@ class AllocationStartView(AllocationActionView):
 class AllocationStopView(AllocationActionView):
     allowed = PROVIDER_STAFF
     form_class = AllocationStopForm
-    title = "Stop zorg melden"
-    intro = "Meld de datum waarop de zorg is gestopt en de reden (iWmo-bericht 307)."
-    button = "Stop melden"
-    success_message = "Het einde van de zorg is gemeld."
+    title = _("Report end of care")
+    intro = _("Report the date on which the care stopped and the reason (iWmo message 307).")
+    button = _("Report stop")
+    success_message = _("The end of care has been reported.")
 
     def perform(self, form):
         return services.allocation_stop(actor=self.actor, allocation=self.get_allocation(),

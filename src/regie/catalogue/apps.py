@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CatalogueConfig(AppConfig):
     name = "regie.catalogue"
     label = "catalogue"
-    verbose_name = "Productcatalogus"
+    verbose_name = _("Product catalogue")

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Variant(models.TextChoices):
-    EFFORT = "inspanningsgericht", "Inspanningsgericht"
-    OUTPUT = "outputgericht", "Outputgericht"
+    EFFORT = "inspanningsgericht", _("Effort-based")
+    OUTPUT = "outputgericht", _("Output-based")
 
 
 # iWmo codelist WJ756 (Eenheid) and WMO757 (Frequentie) values used by each variant.
@@ -25,7 +26,7 @@ FREQUENCY_PER_MONTH = "4"
 class SupportForm(models.Model):
     """A hulpvorm, identified by its iWmo productcategorie (codelist WMO020)."""
 
-    code = models.CharField("productcategorie", max_length=2, unique=True)
+    code = models.CharField(_("product category"), max_length=2, unique=True)
     name = models.CharField(max_length=100)
 
     class Meta:
@@ -37,7 +38,7 @@ class SupportForm(models.Model):
 
 class Product(models.Model):
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="products")
-    code = models.CharField("productcode", max_length=5)
+    code = models.CharField(_("product code"), max_length=5)
     name = models.CharField(max_length=200)
     support_form = models.ForeignKey(SupportForm, on_delete=models.PROTECT, related_name="products")
     variant = models.CharField(max_length=20, choices=Variant.choices, default=Variant.EFFORT)
@@ -66,7 +67,7 @@ class Category(models.Model):
         constraints = [models.UniqueConstraint(fields=["product", "number"], name="category_number_unique")]
 
     def __str__(self) -> str:
-        return f"{self.product.code} categorie {self.number}"
+        return _("%(product)s category %(number)s") % {"product": self.product.code, "number": self.number}
 
 
 class Tariff(models.Model):
@@ -88,4 +89,4 @@ class Tariff(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.category}: € {self.amount} vanaf {self.valid_from}"
+        return _("%(category)s: € %(amount)s from %(start)s") % {"category": self.category, "amount": self.amount, "start": self.valid_from}

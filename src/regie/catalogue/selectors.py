@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
 
@@ -18,14 +19,14 @@ def product_by_code(*, region, code: str) -> Product:
     try:
         return Product.objects.select_related("support_form").get(region=region, code=code.strip())
     except Product.DoesNotExist:
-        raise DomainError("product-unknown", f"Product '{code}' staat niet in de catalogus.", field="product_code") from None
+        raise DomainError("product-unknown", _("Product '%(code)s' is not in the catalogue.") % {"code": code}, field="product_code") from None
 
 
 def category_of(*, product: Product, number: int | str) -> Category:
     try:
         return product.categories.get(number=int(number))
     except (Category.DoesNotExist, ValueError):
-        raise DomainError("category-unknown", f"Product {product.code} heeft geen categorie '{number}'.",
+        raise DomainError("category-unknown", _("Product %(code)s has no category '%(number)s'.") % {"code": product.code, "number": number},
                           field="category") from None
 
 

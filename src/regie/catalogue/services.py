@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
 from regie.core.money import to_money
@@ -26,35 +27,34 @@ SUPPORT_FORM_NAMES = {
 def support_form_get(*, code: str) -> SupportForm:
     code = code.strip().zfill(2)
     if code not in SUPPORT_FORM_NAMES:
-        raise DomainError("support-form-unknown", f"'{code}' is geen iWmo-productcategorie voor maatwerk.",
+        raise DomainError("support-form-unknown", _("'%(code)s' is not an iWmo product category for tailored support.") % {"code": code},
                           field="support_form")
-    form, _ = SupportForm.objects.get_or_create(code=code, defaults={"name": SUPPORT_FORM_NAMES[code]})
+    form, _created = SupportForm.objects.get_or_create(code=code, defaults={"name": SUPPORT_FORM_NAMES[code]})
     return form
 
 
 def product_ensure(*, region, code: str, support_form: SupportForm, variant: str, name: str = "") -> Product:
     """The product with this code, created when new; its support form and variant must not change."""
     if variant not in Variant.values:
-        raise DomainError("variant-unknown", f"'{variant}' is geen bekostigingsvariant; kies "
-                          "inspanningsgericht of outputgericht.", field="variant")
+        raise DomainError("variant-unknown", _("'%(variant)s' is not a funding variant; choose inspanningsgericht or outputgericht.") % {"variant": variant}, field="variant")
     code = code.strip()
     if not code or len(code) > 5:
-        raise DomainError("product-code-invalid", f"'{code}' is geen geldige productcode (1 tot 5 tekens).",
+        raise DomainError("product-code-invalid", _("'%(code)s' is not a valid product code (1 to 5 characters).") % {"code": code},
                           field="product_code")
     product, created = Product.objects.get_or_create(
         region=region, code=code,
         defaults={"support_form": support_form, "variant": variant, "name": name or f"{support_form.name} {code}"},
     )
     if not created and (product.support_form_id != support_form.pk or product.variant != variant):
-        raise DomainError("product-conflict", f"Product {code} staat al in de catalogus met een andere hulpvorm "
-                          "of bekostigingsvariant.", field="product_code")
+        raise DomainError("product-conflict", _("Product %(code)s is already in the catalogue with another form of support or funding "
+                            "variant.") % {"code": code}, field="product_code")
     return product
 
 
 def category_ensure(*, product: Product, number: int) -> Category:
     if number < 1:
-        raise DomainError("category-invalid", "Een categorie is een positief getal.", field="category")
-    category, _ = Category.objects.get_or_create(product=product, number=number)
+        raise DomainError("category-invalid", _("A category is a positive number."), field="category")
+    category, _created = Category.objects.get_or_create(product=product, number=number)
     return category
 
 
@@ -62,16 +62,16 @@ def tariff_add(*, category: Category, amount: Decimal, valid_from: dt.date, vali
     """Add a tariff period; it may not overlap another period of the same category."""
     amount = to_money(amount)
     if amount <= 0:
-        raise DomainError("tariff-not-positive", "Een tarief is groter dan nul.", field="tariff")
+        raise DomainError("tariff-not-positive", _("A tariff is greater than zero."), field="tariff")
     if valid_to is not None and valid_to < valid_from:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="valid_to")
+        raise DomainError("period-reversed", _("The end date lies before the start date."), field="valid_to")
     overlapping = Tariff.objects.filter(category=category).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
     )
     if valid_to is not None:
         overlapping = overlapping.filter(valid_from__lte=valid_to)
     if overlapping.exists():
-        raise DomainError("tariff-overlap", f"Er is al een tarief voor {category} in deze periode.", field="valid_from")
+        raise DomainError("tariff-overlap", _("There is already a tariff for %(category)s in this period.") % {"category": category}, field="valid_from")
     return Tariff.objects.create(category=category, amount=amount, valid_from=valid_from, valid_to=valid_to)
 
 
@@ -89,9 +89,9 @@ def tariffs_index(*, actor, region, year: int, percentage: Decimal) -> list[Tari
         .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
     )
     if Tariff.objects.filter(category__product__region=region, valid_from=start).exists():
-        raise DomainError("already-indexed", f"Voor {year} zijn al tarieven vastgesteld.")
+        raise DomainError("already-indexed", _("Tariffs for %(year)s have already been set.") % {"year": year})
     if not running:
-        raise DomainError("nothing-to-index", f"Er lopen geen tarieven door in {year}.")
+        raise DomainError("nothing-to-index", _("No tariffs run on into %(year)s.") % {"year": year})
     factor = 1 + Decimal(percentage) / 100
     created = []
     for tariff in running:

@@ -10,7 +10,9 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext_lazy as _
 
+from regie.core.formatting import number, short_date
 from regie.core.errors import DomainError, NotFound
 from regie.core.permissions import ActorRequiredMixin
 from regie.core.forms import add_domain_error
@@ -23,13 +25,13 @@ EDIT = ("purchaser",)
 OFFICE = ("purchasing_office",)
 
 VARIANTS = [
-    {"variant": Variant.EFFORT, "name": "Inspanningsgericht", "unit": UNIT_BY_VARIANT[Variant.EFFORT],
-     "unit_name": "stuks (inspanning)", "frequency": FREQUENCY_PER_MONTH, "frequency_name": "per maand",
-     "explanation": "Een vast bedrag per cliënt per maand: volume 1 stuk per maand, het tarief is het maandbedrag. "
-                    "Alleen maanden waarin echt ondersteuning is geleverd mogen worden gedeclareerd."},
-    {"variant": Variant.OUTPUT, "name": "Outputgericht", "unit": UNIT_BY_VARIANT[Variant.OUTPUT],
-     "unit_name": "euro's", "frequency": FREQUENCY_PER_MONTH, "frequency_name": "per maand",
-     "explanation": "Een budget in euro's per maand: het volume is het maandbedrag, de prijs per eenheid € 1."},
+    {"variant": Variant.EFFORT, "name": _("Effort-based"), "unit": UNIT_BY_VARIANT[Variant.EFFORT],
+     "unit_name": _("pieces (effort)"), "frequency": FREQUENCY_PER_MONTH, "frequency_name": _("per month"),
+     "explanation": _("A fixed amount per client per month: volume 1 piece per month, the tariff is the monthly amount. "
+                      "Only months in which support was really delivered may be declared.")},
+    {"variant": Variant.OUTPUT, "name": _("Output-based"), "unit": UNIT_BY_VARIANT[Variant.OUTPUT],
+     "unit_name": _("euros"), "frequency": FREQUENCY_PER_MONTH, "frequency_name": _("per month"),
+     "explanation": _("A budget in euros per month: the volume is the monthly amount, the price per unit € 1.")},
 ]
 
 
@@ -45,7 +47,7 @@ def _product(actor, pk: int):
     """A product of the actor's region; another region's product is not found."""
     product = _catalogue(actor).filter(pk=pk).first()
     if product is None:
-        raise NotFound("product-not-found", "Dit product bestaat niet of hoort niet bij uw regio.")
+        raise NotFound("product-not-found", _("This product does not exist or does not belong to your region."))
     return product
 
 
@@ -109,8 +111,8 @@ class TariffAddView(ActorRequiredMixin, FormView):
         except DomainError as error:
             add_domain_error(form, error, aliases={"tariff": "amount"})
             return self.form_invalid(form)
-        messages.success(self.request, f"Tarief voor categorie {tariff.category.number} vanaf "
-                         f"{tariff.valid_from:%d-%m-%Y} is toegevoegd.")
+        messages.success(self.request, _("The tariff for category %(number)s from %(start)s has been added.") % {
+                             "number": tariff.category.number, "start": short_date(tariff.valid_from)})
         return redirect("catalogue:product-detail", pk=self.product.pk)
 
 
@@ -129,6 +131,6 @@ class TariffIndexView(ActorRequiredMixin, FormView):
         except DomainError as error:
             add_domain_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, f"{len(created)} tarieven geïndexeerd met {percentage}%; "
-                         f"de nieuwe tarieven gelden vanaf 1 januari {year}.")
+        messages.success(self.request, _("%(count)s tariffs indexed by %(percentage)s%%; the new tariffs apply from 1 January %(year)s.") % {
+                             "count": len(created), "percentage": number(percentage), "year": year})
         return redirect("catalogue:product-list")

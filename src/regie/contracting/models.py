@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 FIRST_TERM_YEARS = 2
 RENEWAL_YEARS = 1
@@ -26,7 +27,7 @@ class Contract(models.Model):
     provider = models.ForeignKey("regions.Organisation", on_delete=models.PROTECT, related_name="contracts")
     start = models.DateField()
     end = models.DateField(
-        null=True, blank=True, help_text="Einddatum na opzegging; leeg zolang het contract stilzwijgend wordt verlengd."
+        null=True, blank=True, help_text=_("End date after notice; empty as long as the contract is tacitly renewed.")
     )
     products = models.ManyToManyField("catalogue.Product", related_name="contracts")
 
@@ -37,7 +38,7 @@ class Contract(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.provider} vanaf {self.start}"
+        return _("%(provider)s from %(start)s") % {"provider": self.provider, "start": self.start}
 
     @property
     def first_term_end(self) -> dt.date:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from regie.catalogue.models import Product
 from regie.core.errors import NotFound
@@ -49,7 +50,7 @@ def provider_get(*, actor, pk: int) -> Organisation:
         providers = providers.filter(pk__in=visible)
     provider = providers.select_related("cooperative").prefetch_related("members").filter(pk=pk).first()
     if provider is None:
-        raise NotFound("provider-not-found", "Deze aanbieder bestaat niet of valt buiten uw organisatie.")
+        raise NotFound("provider-not-found", _("This provider does not exist or lies outside your organisation."))
     return provider
 
 
@@ -66,5 +67,5 @@ def contract_get(*, actor, pk: int) -> Contract:
     """A contract of the actor's region (for the purchasing office's actions)."""
     contract = Contract.objects.filter(region_id=actor.region_id, pk=pk).select_related("provider").first()
     if contract is None:
-        raise NotFound("contract-not-found", "Dit contract bestaat niet of hoort niet bij uw regio.")
+        raise NotFound("contract-not-found", _("This contract does not exist or does not belong to your region."))
     return contract

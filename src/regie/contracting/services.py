@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError, Forbidden
 
@@ -26,9 +27,9 @@ def contract_covering(*, provider, product, day: dt.date) -> Contract | None:
 
 def contract_create(*, region, provider, products, start: dt.date, end: dt.date | None = None) -> Contract:
     if not provider.is_provider:
-        raise DomainError("not-a-provider", f"{provider} is geen aanbieder.")
+        raise DomainError("not-a-provider", _("%(organisation)s is not a provider.") % {"organisation": provider})
     if end is not None and end < start:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
+        raise DomainError("period-reversed", _("The end date lies before the start date."), field="end")
     contract = Contract.objects.create(region=region, provider=provider, start=start, end=end)
     contract.products.set(products)
     return contract
@@ -39,11 +40,11 @@ def contract_terminate(*, actor, contract: Contract, notice_on: dt.date) -> Cont
     """Notice ends the contract at the end of the term running when the notice period is over."""
     if actor is not None:
         if not actor.is_purchasing_office:
-            raise Forbidden("contract-not-yours", "Alleen het inkoopbureau zegt contracten op.")
+            raise Forbidden("contract-not-yours", _("Only the purchasing office gives notice on contracts."))
         actor.require("purchaser", "contract_manager")
     contract = Contract.objects.select_for_update().select_related("provider").get(pk=contract.pk)
     if contract.end is not None:
-        raise DomainError("contract-ended", "Dit contract is al beëindigd.")
+        raise DomainError("contract-ended", _("This contract has already ended."))
     contract.end = contract.term_end_on(_add_months(notice_on, NOTICE_MONTHS))
     contract.save(update_fields=["end"])
     return contract

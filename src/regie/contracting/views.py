@@ -8,7 +8,9 @@ from functools import cached_property
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext as _
 
+from regie.core.formatting import short_date
 from regie.core.errors import DomainError
 from regie.core.permissions import ActorRequiredMixin
 from regie.core.forms import add_domain_error
@@ -77,6 +79,6 @@ class ContractTerminateView(ActorRequiredMixin, FormView):
         except DomainError as error:
             add_domain_error(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, f"Het contract van {contract.provider} is opgezegd en eindigt op "
-                         f"{contract.end:%d-%m-%Y}.")
+        messages.success(self.request, _("Notice was given on the contract of %(provider)s; it ends on %(end)s.") % {
+                             "provider": contract.provider, "end": short_date(contract.end)})
         return redirect("contracting:provider-detail", pk=contract.provider_id)

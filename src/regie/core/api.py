@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler, set_rollback
 
 from . import logs
-from .errors import DomainError
+from .errors import DomainError, log_refusal
 
 # Headers the framework sets on an error response that a client needs (a login challenge, a wait).
 _KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")
@@ -58,10 +58,11 @@ def _unhandled(exc, context) -> Response:
 
 def problem_exception_handler(exc, context):
     if isinstance(exc, DomainError):
+        log_refusal(exc, "api")
         extra = {"field": exc.field} if exc.field else {}
         return problem(exc.status, exc.code, exc.message, **extra)
     if isinstance(exc, Http404):
-        return problem(status.HTTP_404_NOT_FOUND, "not-found", "Niet gevonden.")
+        return problem(status.HTTP_404_NOT_FOUND, "not-found", _("Not found."))
     if isinstance(exc, PermissionDenied):
         return problem(status.HTTP_403_FORBIDDEN, "permission_denied", _("You may not do this."))
     response = exception_handler(exc, context)
@@ -71,7 +72,7 @@ def problem_exception_handler(exc, context):
         return response
     codes = exc.get_codes()
     if isinstance(exc.detail, (list, dict)):
-        answer = problem(response.status_code, "invalid", "Ongeldige invoer.", errors=response.data)
+        answer = problem(response.status_code, "invalid", _("Invalid input."), errors=response.data)
     else:
         answer = problem(response.status_code, str(codes), str(exc.detail))
     for header in _KEPT_HEADERS:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from iwmo.bsn import is_geldig_bsn as bsn_is_valid
 
 from .errors import DomainError
@@ -15,6 +17,6 @@ def bsn_clean(value: str) -> str:
     if text.isdigit() and len(text) == 8:
         text = "0" + text
     if not bsn_is_valid(text):
-        raise DomainError("bsn-invalid", f"'{value}' is geen geldig BSN (negen cijfers die de elfproef doorstaan).",
+        raise DomainError("bsn-invalid", _("'%(value)s' is not a valid BSN (nine digits that pass the eleven test).") % {"value": value},
                           field="bsn")
     return text

@@ -6,6 +6,15 @@ RFC 9457 problem response, the command line into a line on stderr and a non-zero
 
 from __future__ import annotations
 
+import logging
+
+# Every refusal that reaches a person is logged once with its stable code (the sentence is for people).
+refusals = logging.getLogger("regie.refusals")
+
+
+def log_refusal(error: "DomainError", where: str) -> None:
+    refusals.info("%s refused: %s field=%s", where, error.code, error.field or "-")
+
 
 class DomainError(Exception):
     """A business rule refused the request. `code` is stable; `message` is for people."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django import forms
 
-from .errors import DomainError, Forbidden, NotFound
+from .errors import DomainError, Forbidden, NotFound, log_refusal
 
 
 class DateInput(forms.DateInput):
@@ -52,6 +52,7 @@ def mark_invalid(form: forms.Form) -> None:
 def add_domain_error(form: forms.Form, error: DomainError, *, aliases: dict[str, str] | None = None) -> None:
     if isinstance(error, (NotFound, Forbidden)):
         raise error
+    log_refusal(error, "form")
     field = (aliases or {}).get(error.field, error.field)
     form.add_error(field if field in form.fields else None, error.message)
     mark_invalid(form)

@@ -30,6 +30,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .bsn import bsn_clean
 from .errors import DomainError
@@ -79,13 +81,13 @@ class Row:
         if value is None:
             text = ""
         elif isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-            raise self.error(name, "value-type", "Hier hoort een tekst of getal, geen lijst of object.")
+            raise self.error(name, "value-type", _("A text or number belongs here, not a list or object."))
         else:
             text = str(value).strip()
         if required and not text:
-            raise self.error(name, "value-missing", "Dit veld is verplicht maar leeg.")
+            raise self.error(name, "value-missing", _("This field is required but empty."))
         if max_length is not None and len(text) > max_length:
-            raise self.error(name, "value-too-long", f"'{text}' is langer dan {max_length} tekens.")
+            raise self.error(name, "value-too-long", _("'%(text)s' is longer than %(length)s characters.") % {"text": text, "length": max_length})
         return text
 
     def parse(self, name: str, parser: Callable[[str], object], *, required: bool = True):
@@ -105,7 +107,7 @@ class Row:
     def integer(self, name: str, *, required: bool = True) -> int | None:
         def parse(text: str) -> int:
             if not text.lstrip("-").isdigit():
-                raise DomainError("integer-invalid", f"'{text}' is geen geheel getal.")
+                raise DomainError("integer-invalid", _("'%(text)s' is not a whole number.") % {"text": text})
             return int(text)
 
         return self.parse(name, parse, required=required)
@@ -116,9 +118,9 @@ class Row:
             try:
                 value = Decimal(text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text)
             except InvalidOperation:
-                raise DomainError("decimal-invalid", f"'{text}' is geen geldig getal; gebruik bijvoorbeeld 412.50.") from None
+                raise DomainError("decimal-invalid", _("'%(text)s' is not a valid number; use for example 412.50.") % {"text": text}) from None
             if not value.is_finite():
-                raise DomainError("decimal-invalid", f"'{text}' is geen geldig getal.")
+                raise DomainError("decimal-invalid", _("'%(text)s' is not a valid number.") % {"text": text})
             return value
 
         return self.parse(name, parse, required=required)
@@ -126,7 +128,7 @@ class Row:
     def digits(self, name: str, length: int, *, required: bool = True) -> str:
         def parse(text: str) -> str:
             if len(text) != length or not text.isdigit():
-                raise DomainError("digits-invalid", f"'{text}' moet uit precies {length} cijfers bestaan.")
+                raise DomainError("digits-invalid", _("'%(text)s' must consist of exactly %(length)s digits.") % {"text": text, "length": length})
             return text
 
         return self.parse(name, parse, required=required) or ""
@@ -139,7 +141,7 @@ class Row:
 
         def parse(text: str) -> str:
             if text not in allowed:
-                raise DomainError("choice-invalid", f"'{text}' is geen toegestane waarde; kies uit: {', '.join(allowed)}.")
+                raise DomainError("choice-invalid", _("'%(text)s' is not an allowed value; choose from: %(choices)s.") % {"text": text, "choices": ", ".join(allowed)})
             return text
 
         return self.parse(name, parse, required=required) or ""
@@ -151,14 +153,14 @@ class Row:
         value = self.values.get(name)
         if value is None:
             if required:
-                raise self.error(name, "value-missing", "Deze lijst is verplicht maar ontbreekt.")
+                raise self.error(name, "value-missing", _("This list is required but missing."))
             return []
         if not isinstance(value, list):
-            raise self.error(name, "value-type", "Hier hoort een lijst ([...]).")
+            raise self.error(name, "value-type", _("A list ([...]) belongs here."))
         rows = []
         for index, item in enumerate(value):
             if not isinstance(item, _Object):
-                raise self.error(f"{name}[{index}]", "value-type", "Hier hoort een object ({...}).")
+                raise self.error(f"{name}[{index}]", "value-type", _("An object ({...}) belongs here."))
             rows.append(Row(self.file, item.line, dict(item), prefix=f"{self.label(name)}[{index}]."))
         return rows
 
@@ -200,7 +202,7 @@ def check_unique(rows: Sequence[Row], key: Sequence[str] | Callable[[Row], Hasha
         if value in seen:
             label = name or (columns[0] if columns else None)
             what = f" ({', '.join(columns)})" if columns else ""
-            raise row.error(label, "row-duplicate", f"Deze regel komt al voor op regel {seen[value]}{what}.")
+            raise row.error(label, "row-duplicate", _("This line already appears on line %(line)s%(what)s.") % {"line": seen[value], "what": what})
         seen[value] = row.line
 
 
@@ -218,8 +220,7 @@ def _decode(path: Path, raw: bytes) -> str:
         names = [n.strip() for n in header.split(delimiter)]
         position = raw[start:error.start].count(delimiter.encode())
         column = names[position] if line > 1 and position < len(names) else None
-        raise InputError("encoding-invalid", "Het bestand is geen UTF-8; sla het op als 'CSV UTF-8' "
-                         "(Excel) of kies de codering UTF-8.", file=str(path), line=line, field=column) from None
+        raise InputError("encoding-invalid", _("The file is not UTF-8; save it as 'CSV UTF-8' (Excel) or choose the encoding UTF-8."), file=str(path), line=line, field=column) from None
 
 
 def read_text(path: str | Path, content: bytes | None = None) -> str:
@@ -230,9 +231,9 @@ def read_text(path: str | Path, content: bytes | None = None) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise InputError("file-missing", "Het bestand bestaat niet.", file=str(path), line=None, field=WHOLE_FILE) from None
+        raise InputError("file-missing", _("The file does not exist."), file=str(path), line=None, field=WHOLE_FILE) from None
     except OSError as error:
-        raise InputError("file-unreadable", f"Het bestand kan niet worden gelezen: {error.strerror}.",
+        raise InputError("file-unreadable", _("The file cannot be read: %(error)s.") % {"error": error.strerror},
                          file=str(path), line=None, field=WHOLE_FILE) from None
     return _decode(path, raw)
 
@@ -250,7 +251,7 @@ def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str
     header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     expected = ",".join(columns)
     if header_index is None:
-        raise InputError("file-empty", f"Het bestand is leeg; verwacht een kopregel met {expected}.",
+        raise InputError("file-empty", _("The file is empty; expected a header line with %(columns)s.") % {"columns": expected},
                          file=name, line=1, field=HEADER)
     delimiter = ";" if ";" in lines[header_index] and "," not in lines[header_index] else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -267,12 +268,12 @@ def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str
             continue
         if len(record) != len(header):
             missing = header[len(record)] if len(record) < len(header) else None
-            raise InputError("row-length", f"Deze regel heeft {len(record)} velden, de kopregel {len(header)}.",
-                             file=name, line=start, field=missing or f"veld {len(header) + 1}")
+            raise InputError("row-length", _("This line has %(fields)s fields, the header line %(header)s.") % {"fields": len(record), "header": len(header)},
+                             file=name, line=start, field=missing or _("field %(number)s") % {"number": len(header) + 1})
         values = {column: value.strip() for column, value in zip(header, record)}
         rows.append(Row(name, start, values, columns=tuple(columns) + tuple(optional)))
     if not rows:
-        raise InputError("file-empty", "Het bestand bevat alleen een kopregel en geen gegevens.",
+        raise InputError("file-empty", _("The file contains only a header line and no data."),
                          file=name, line=(header_index + 2), field=HEADER)
     if key is not None:
         check_unique(rows, key)
@@ -283,16 +284,16 @@ def _check_header(file: str, line: int, header: list[str], columns: Sequence[str
     seen = set()
     for column in header:
         if column in seen:
-            raise InputError("column-duplicate", "Deze kolom staat twee keer in de kopregel.", file=file, line=line,
+            raise InputError("column-duplicate", _("This column appears twice in the header line."), file=file, line=line,
                              field=column)
         seen.add(column)
         if column not in columns and column not in optional:
             allowed = ", ".join([*columns, *optional])
-            raise InputError("column-unknown", f"Onbekende kolom; toegestaan zijn: {allowed}.", file=file, line=line,
+            raise InputError("column-unknown", _("Unknown column; allowed are: %(allowed)s.") % {"allowed": allowed}, file=file, line=line,
                              field=column or "(leeg)")
     for column in columns:
         if column not in seen:
-            raise InputError("column-missing", f"De kolom ontbreekt in de kopregel; verwacht: {','.join(columns)}.",
+            raise InputError("column-missing", _("The column is missing from the header line; expected: %(columns)s.") % {"columns": ",".join(columns)},
                              file=file, line=line, field=column)
 
 
@@ -325,15 +326,15 @@ def read_json(path: str | Path) -> Row:
     name = str(path)
     text = read_text(path)
     if not text.strip():
-        raise InputError("file-empty", "Het bestand is leeg; verwacht een JSON-object.", file=name, line=1,
+        raise InputError("file-empty", _("The file is empty; expected a JSON object."), file=name, line=1,
                          field=WHOLE_FILE)
     try:
         data = _Decoder().decode(text)
     except json.JSONDecodeError as error:
-        raise InputError("json-invalid", f"Dit is geen geldige JSON ({error.msg}, kolom {error.colno}).",
+        raise InputError("json-invalid", _("This is not valid JSON (%(error)s, column %(column)s).") % {"error": error.msg, "column": error.colno},
                          file=name, line=error.lineno, field=WHOLE_FILE) from None
     if not isinstance(data, _Object):
-        raise InputError("json-invalid", "Het bestand moet één JSON-object ({...}) bevatten.", file=name, line=1,
+        raise InputError("json-invalid", _("The file must contain one JSON object ({...})."), file=name, line=1,
                          field=WHOLE_FILE)
     return Row(name, data.line, dict(data))
 
@@ -354,9 +355,9 @@ class RegionCommand(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         if self.takes_file:
-            parser.add_argument("file", metavar="FILE", help="het invoerbestand")
+            parser.add_argument("file", metavar="FILE", help=gettext_lazy("the input file"))
         if self.takes_region:
-            parser.add_argument("--region", help="naam van de regio; alleen nodig als er meer dan één is")
+            parser.add_argument("--region", help=gettext_lazy("name of the region; only needed when there is more than one"))
         self.add_command_arguments(parser)
 
     def add_command_arguments(self, parser) -> None:
@@ -381,7 +382,7 @@ class RegionCommand(BaseCommand):
             self.fail(f"{where}{error.message} [{error.code}]")
         except IntegrityError as error:
             where = f"{options['file']}: " if options.get("file") else ""
-            self.fail(f"{where}De database weigert de gegevens ({error}). Er is niets opgeslagen. [database-constraint]")
+            self.fail(where + _("The database refuses the data (%(error)s). Nothing was stored.") % {"error": error} + " [database-constraint]")
 
     def fail(self, message: str) -> None:
         if self._called_from_command_line:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from .errors import DomainError
 
 CENT = Decimal("0.01")
@@ -15,9 +17,9 @@ def to_money(value) -> Decimal:
     try:
         amount = Decimal(str(value).strip().replace(",", ".")) if isinstance(value, str) else Decimal(value)
     except InvalidOperation:
-        raise DomainError("amount-invalid", f"'{value}' is geen geldig bedrag.") from None
+        raise DomainError("amount-invalid", _("'%(value)s' is not a valid amount.") % {"value": value}) from None
     if not amount.is_finite():
-        raise DomainError("amount-invalid", f"'{value}' is geen geldig bedrag.")
+        raise DomainError("amount-invalid", _("'%(value)s' is not a valid amount.") % {"value": value})
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
@@ -42,7 +44,7 @@ def split_by_key(total: Decimal, weights: dict, /) -> dict:
     total_cents = cents(total)
     weight_sum = sum(weights.values())
     if not weights or weight_sum <= 0:
-        raise DomainError("key-empty", "De verdeelsleutel is leeg; er is niets om over te verdelen.")
+        raise DomainError("key-empty", _("The distribution key is empty; there is nothing to distribute over."))
     sign = -1 if total_cents < 0 else 1
     magnitude = abs(total_cents)
     floors, remainders = {}, []
@@ -51,7 +53,7 @@ def split_by_key(total: Decimal, weights: dict, /) -> dict:
         floors[key] = numerator // weight_sum
         remainders.append((-(numerator % weight_sum), str(key), key))
     left = magnitude - sum(floors.values())
-    for _, _, key in sorted(remainders)[:left]:
+    for _remainder, _key, key in sorted(remainders)[:left]:
         floors[key] += 1
     return {key: from_cents(sign * value) for key, value in floors.items()}
 

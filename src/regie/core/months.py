@@ -6,6 +6,8 @@ import calendar
 import datetime as dt
 import re
 
+from django.utils.translation import gettext as _
+
 from .errors import DomainError
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
@@ -36,7 +38,7 @@ def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
 def parse_month(text: str) -> dt.date:
     match = _MONTH.match(text.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise DomainError("month-invalid", f"'{text}' is geen geldige maand; gebruik JJJJ-MM, bijvoorbeeld 2025-03.")
+        raise DomainError("month-invalid", _("'%(text)s' is not a valid month; use YYYY-MM, for example 2025-03.") % {"text": text})
     return dt.date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -48,7 +50,7 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise DomainError("date-invalid", f"'{text}' is geen geldige datum; gebruik JJJJ-MM-DD.") from None
+        raise DomainError("date-invalid", _("'%(text)s' is not a valid date; use YYYY-MM-DD.") % {"text": text}) from None
 
 
 def overlaps(start: dt.date, end: dt.date | None, first: dt.date, last: dt.date) -> bool:

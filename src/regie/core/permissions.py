@@ -10,6 +10,7 @@ shows exactly when its page would open.
 from __future__ import annotations
 
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.utils.translation import gettext as _
 
 from .errors import Forbidden
 
@@ -30,7 +31,7 @@ class ActorRequiredMixin(LoginRequiredMixin):
     def check(cls, actor) -> None:
         rule = cls.rule()
         if rule is not None and actor.kind not in rule:
-            raise Forbidden("kind-not-allowed", "Deze pagina is niet bedoeld voor uw organisatie.")
+            raise Forbidden("kind-not-allowed", _("This page is not meant for your organisation."))
         roles = cls.roles if rule is None else rule[actor.kind]
         if roles:
             actor.require(*roles)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
+from django.views.i18n import set_language as django_set_language
 
+from .languages import remember_language, supported
 from .permissions import ActorRequiredMixin
 
 
@@ -18,3 +21,13 @@ class HomeView(ActorRequiredMixin, TemplateView):
 
         roles = [Role(role).label for role in sorted(self.actor.roles) if role in Role.values]
         return super().get_context_data(figures=home_figures(actor=self.actor), roles=roles, **kwargs)
+
+
+@require_POST
+def set_language(request):
+    """The header's language switch: Django's own view (it sets the cookie) plus the person's preference."""
+    response = django_set_language(request)
+    code = supported(request.POST.get("language"))
+    if code:
+        remember_language(request, code)
+    return response

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DemoConfig(AppConfig):
     name = "regie.demo"
     label = "demo"
-    verbose_name = "Demoregio"
+    verbose_name = _("Demo region")

@@ -15,6 +15,7 @@ Errors are RFC 9457 problem documents (`regie.core.api.problem_exception_handler
 from __future__ import annotations
 
 from django.urls import path
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.authentication import BasicAuthentication, SessionAuthentication
 from rest_framework.exceptions import ParseError
@@ -104,13 +105,13 @@ class MessageCollection(MessageAPIView):
     def get(self, request):
         form = MessageFilterForm.from_query(request.query_params)
         if form.is_bound and not form.is_valid():
-            return problem(status.HTTP_400_BAD_REQUEST, "filter-invalid", "Ongeldig filter.",
+            return problem(status.HTTP_400_BAD_REQUEST, "filter-invalid", _("Invalid filter."),
                            errors={k: [str(e) for e in v] for k, v in form.errors.items()})
         messages = with_answer(form.apply(selectors.messages_for(actor=self.actor).defer("xml")))
         try:
             offset = max(int(request.query_params.get("offset", 0)), 0)
         except ValueError:
-            raise ParseError("offset is geen getal.") from None
+            raise ParseError(_("offset is not a number.")) from None
         rows = list(messages[offset:offset + PAGE_SIZE + 1])
         more = len(rows) > PAGE_SIZE
         return Response({"offset": offset, "limit": PAGE_SIZE, "more": more,
@@ -138,7 +139,7 @@ class MessageCollection(MessageAPIView):
             return data, request.headers.get("X-Filename", "")[:255] or "api.xml"
         files = request.FILES.getlist("file")
         if len(files) != 1:
-            raise ParseError("Stuur één bestand in het veld 'file', of de XML zelf met Content-Type application/xml.")
+            raise ParseError(_("Send one file in the field 'file', or the XML itself with Content-Type application/xml."))
         return read_upload(files[0]), (files[0].name or "api.xml")[:255]
 
 

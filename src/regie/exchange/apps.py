@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ExchangeConfig(AppConfig):
     name = "regie.exchange"
     label = "exchange"
-    verbose_name = "iWmo-berichtenverkeer"
+    verbose_name = _("iWmo message traffic")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 import iwmo
 from regie.core.errors import DomainError
@@ -25,14 +26,14 @@ MAX_BYTES = iwmo.MAX_GROOTTE  # 25 MB, the standard's limit; a larger file is re
 class MessageFilterForm(StyledForm):
     """`?richting=in&code=305&status=rejected&maand=2025-04`: every field optional; a wrong value is ignored."""
 
-    richting = forms.ChoiceField(label="Richting", required=False,
-                                 choices=[("", "alle richtingen"), *Direction.choices])
-    code = forms.ChoiceField(label="Berichtsoort", required=False,
-                             choices=[("", "alle soorten"), *[(c, f"WMO{c}") for c in CODES]])
-    status = forms.ChoiceField(label="Status", required=False,
-                               choices=[("", "alle statussen"), *MessageStatus.choices])
-    maand = forms.CharField(label="Maand (dagtekening)", required=False,
-                            widget=forms.TextInput(attrs={"type": "month", "placeholder": "JJJJ-MM"}))
+    richting = forms.ChoiceField(label=_("Direction"), required=False,
+                                 choices=[("", _("all directions")), *Direction.choices])
+    code = forms.ChoiceField(label=_("Message kind"), required=False,
+                             choices=[("", _("all kinds")), *[(c, f"WMO{c}") for c in CODES]])
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("all statuses")), *MessageStatus.choices])
+    maand = forms.CharField(label=_("Month (date)"), required=False,
+                            widget=forms.TextInput(attrs={"type": "month", "placeholder": _("YYYY-MM")}))
 
     def clean_maand(self):
         text = self.cleaned_data.get("maand") or ""
@@ -85,10 +86,10 @@ class MultipleFileField(forms.FileField):
 
 class MessageUploadForm(StyledForm):
     files = MultipleFileField(
-        label="iWmo-berichten (XML)",
-        help_text="Eén of meer bestanden: start (305), stop (307), verzoek (315, 317) of declaratie (323), UTF-8 "
-                  "zonder BOM, hoogstens 25 MB per bestand.",
-        error_messages={"required": "Kies ten minste één XML-bestand."},
+        label=_("iWmo messages (XML)"),
+        help_text=_("One or more files: start (305), stop (307), request (315, 317) or declaration (323), UTF-8 "
+                    "without BOM, at most 25 MB per file."),
+        error_messages={"required": _("Choose at least one XML file.")},
     )
 
 

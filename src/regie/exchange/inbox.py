@@ -32,6 +32,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import iwmo
 from iwmo.codelists import Eenheid, RetourCode
@@ -47,6 +48,7 @@ from regie.billing.models import Source
 from regie.billing.services import declaration_submit
 from regie.care.services import allocation_start, allocation_stop
 from regie.core.errors import DomainError, Forbidden
+from regie.core.formatting import short_date
 from regie.core.money import from_cents
 from regie.regions.models import Organisation, OrganisationKind, Region
 from regie.regions.selectors import region_only
@@ -106,7 +108,7 @@ def _refuse(result) -> MessageRefused:
     first = result.bevindingen[0]
     code = first.regel.lower() if first.regel.startswith("IWMO-") else "iwmo-xsd"
     problems = [f"{b.pad or '/'}: {b.regel}: {b.melding}" for b in result.bevindingen]
-    return MessageRefused(code, f"Het bestand is geen geldig iWmo 3.2-bericht en is niet verwerkt: {first.melding}",
+    return MessageRefused(code, _("The file is not a valid iWmo 3.2 message and was not processed: %(finding)s") % {"finding": first.melding},
                           problems=problems)
 
 
@@ -123,7 +125,7 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
         actor.require("provider_staff")
         provider = provider or actor.organisation
         if provider.pk not in actor.provider_ids:
-            raise Forbidden("provider-other", "U kunt alleen berichten van uw eigen organisatie aanleveren.")
+            raise Forbidden("provider-other", _("You can only deliver messages of your own organisation."))
     region = _region(actor=actor, provider=provider, region=region)
     today = timezone.localdate()
     # The region's own data is the library's sources: TR378, TR381 and TR418 are always checked here.
@@ -133,21 +135,19 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
     bericht = result.bericht
     retour = bericht.NAAM in RETOUR_ON
     if bericht.NAAM not in SUPPORTED and not retour:
-        raise MessageRefused("message-kind-unsupported", f"Bericht {bericht.NAAM.upper()} ({bericht.OMSCHRIJVING}) "
-                             "wordt door de regio (nog) niet via de inbox verwerkt.")
+        raise MessageRefused("message-kind-unsupported", _("Message %(name)s (%(description)s) is not processed through the inbox by the region (yet).") % {"name": bericht.NAAM.upper(), "description": bericht.OMSCHRIJVING})
     header = bericht.header
     # A retour message keeps the Header of the message it answers (IV028): the provider is its Ontvanger.
     sender_code, receiver_code = (header.ontvanger, header.afzender) if retour else (header.afzender, header.ontvanger)
     sender = Organisation.objects.filter(region=region, kind=OrganisationKind.PROVIDER,
                                          agb_code=sender_code).first()
     if sender is None:
-        raise MessageRefused("sender-unknown", f"Afzender {sender_code} is geen aanbieder in {region}.")
+        raise MessageRefused("sender-unknown", _("Sender %(sender)s is not a provider in %(region)s.") % {"sender": sender_code, "region": region})
     if provider is not None and sender.pk not in _with_members(provider):
-        raise MessageRefused("sender-mismatch", f"Afzender {sender_code} is niet {provider} (AGB "
-                             f"{provider.agb_code}); lever alleen eigen berichten aan.")
+        raise MessageRefused("sender-mismatch", _("Sender %(sender)s is not %(provider)s (AGB %(agb)s); deliver only your own messages.") % {"sender": sender_code, "provider": provider, "agb": provider.agb_code})
     municipality = region.municipalities.filter(code=receiver_code).first()
     if municipality is None:
-        raise MessageRefused("receiver-unknown", f"Ontvanger {receiver_code} is geen gemeente van {region}.")
+        raise MessageRefused("receiver-unknown", _("Receiver %(receiver)s is not a municipality of %(region)s.") % {"receiver": receiver_code, "region": region})
     if retour:
         return retour_receive(actor=actor, bericht=bericht, data=bytes(data), filename=filename, region=region,
                               sender=sender, municipality=municipality, schema_checked=result.schema_gecontroleerd)
@@ -227,14 +227,10 @@ def retour_receive(*, actor, bericht: Bericht, data: bytes, filename: str, regio
                         receiver=header.ontvanger, identification=ours.identificatie, dated=ours.dagtekening)
                 .exclude(status=MessageStatus.HELD).first())
     if original is None:
-        raise MessageRefused("retour-original-unknown", f"Retourbericht {bericht.NAAM[3:]} op bericht {heen} "
-                             f"{ours.identificatie} van {ours.dagtekening:%d-%m-%Y}: de regio heeft dat bericht niet "
-                             f"aan {header.ontvanger} verzonden.")
+        raise MessageRefused("retour-original-unknown", _("Return message %(code)s to message %(original)s %(identification)s of %(date)s: the region did not send that message to %(receiver)s.") % {"code": bericht.NAAM[3:], "original": heen, "identification": ours.identificatie, "date": short_date(ours.dagtekening), "receiver": header.ontvanger})
     earlier = original.replies.filter(direction=Direction.IN).first()
     if earlier is not None:
-        raise MessageRefused("retour-already-received", f"Op bericht {heen} {ours.identificatie} is al een "
-                             f"retourbericht ontvangen (identificatie {earlier.identification}); er komt er één per "
-                             "bericht.")
+        raise MessageRefused("retour-already-received", _("A return message to message %(original)s %(identification)s has already been received (identification %(earlier)s); there is one per message.") % {"original": heen, "identification": ours.identificatie, "earlier": earlier.identification})
     problems, status = _retour_findings(bericht)
     try:
         with transaction.atomic():
@@ -361,14 +357,14 @@ def _declare(message, bericht: Wmo323, findings, ctx, register, sender, failed) 
     if not sound:
         return 0, len(prestaties)
     lines = []
-    for _, p in sound:
+    for _line, p in sound:
         allocation = register.allocations[p.toewijzingnummer]  # TR338 passed, so it is there
         lines.append(replace(line_input(p), reference=allocation.reference))
     declaration = declaration_submit(actor=None, provider=sender, lines=lines, source=Source.IWMO,
                                      filename=message.filename or f"323-{message.identification}")
     message.declaration = declaration
     applied, touched = 0, set()
-    for (_, p), row in zip(sound, declaration.lines.order_by("line_number").select_related("allocation")):
+    for (_line, p), row in zip(sound, declaration.lines.order_by("line_number").select_related("allocation")):
         if row.status == "approved":
             applied += 1
             touched.add(row.allocation_id)
@@ -384,4 +380,4 @@ def _declare(message, bericht: Wmo323, findings, ctx, register, sender, failed) 
 def _reason_text(code: str) -> str:
     from regie.billing.checks import REASONS
 
-    return REASONS.get(code, code)
+    return str(REASONS.get(code, code))

@@ -11,22 +11,23 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Direction(models.TextChoices):
-    IN = "in", "Ontvangen"
-    OUT = "out", "Verzonden"
+    IN = "in", _("Received")
+    OUT = "out", _("Sent")
 
 
 class MessageStatus(models.TextChoices):
     # incoming
-    ACCEPTED = "accepted", "Goedgekeurd"
-    PARTLY = "partly", "Deels afgekeurd"
-    REJECTED = "rejected", "Afgekeurd"
+    ACCEPTED = "accepted", _("Approved")
+    PARTLY = "partly", _("Partly rejected")
+    REJECTED = "rejected", _("Rejected")
     # outgoing
-    QUEUED = "queued", "Klaar om te verzenden"
-    SENT = "sent", "Verzonden"
-    HELD = "held", "Niet verzendbaar"
+    QUEUED = "queued", _("Ready to send")
+    SENT = "sent", _("Sent")
+    HELD = "held", _("Cannot be sent")
 
 
 class Message(models.Model):
@@ -39,22 +40,22 @@ class Message(models.Model):
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="messages")
     direction = models.CharField(max_length=3, choices=Direction.choices)
-    code = models.CharField("berichtsoort", max_length=3, help_text="301, 305, 323, …")
-    sender = models.CharField("afzender", max_length=8)
-    receiver = models.CharField("ontvanger", max_length=8)
-    identification = models.CharField("identificatie", max_length=12, blank=True)
-    dated = models.DateField("dagtekening", null=True, blank=True)
+    code = models.CharField(_("message kind"), max_length=3, help_text="301, 305, 323, …")
+    sender = models.CharField(_("sender"), max_length=8)
+    receiver = models.CharField(_("receiver"), max_length=8)
+    identification = models.CharField(_("identification"), max_length=12, blank=True)
+    dated = models.DateField(_("date"), null=True, blank=True)
     declaration_number = models.CharField(
-        "declaratienummer", max_length=12, blank=True, help_text="DeclaratieNummer van een declaratie (323)."
+        _("declaration number"), max_length=12, blank=True, help_text=_("DeclaratieNummer of a declaration (323).")
     )
     status = models.CharField(max_length=10, choices=MessageStatus.choices)
     xml = models.BinaryField(blank=True)
     filename = models.CharField(max_length=255, blank=True)
     schema_checked = models.BooleanField(
-        default=False, help_text="Tegen het officiële XSD gecontroleerd (uit als IWMO_SCHEMA_DIR leeg is)."
+        default=False, help_text=_("Checked against the official XSD (off when IWMO_SCHEMA_DIR is empty).")
     )
     problems = models.JSONField(
-        default=list, blank=True, help_text="Bevindingen: regel, retourcode, elementpad en melding."
+        default=list, blank=True, help_text=_("Findings: rule, return code, element path and report.")
     )
     provider = models.ForeignKey(
         "regions.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="messages"
@@ -64,7 +65,7 @@ class Message(models.Model):
     )
     reply_to = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replies",
-        help_text="Het heenbericht waarop dit retour- of antwoordbericht antwoordt.",
+        help_text=_("The original message this return or answer message answers."),
     )
     allocations = models.ManyToManyField("care.Allocation", blank=True, related_name="messages")
     declaration = models.ForeignKey(
@@ -127,22 +128,22 @@ class _Request(models.Model):
     municipality = models.ForeignKey("regions.Municipality", on_delete=models.PROTECT, related_name="+")
     provider = models.ForeignKey("regions.Organisation", on_delete=models.PROTECT, related_name="+")
     message = models.ForeignKey(Message, on_delete=models.PROTECT, related_name="+",
-                                help_text="Het ontvangen verzoek (315 of 317).")
+                                help_text=_("The received request (315 or 317)."))
     client = models.ForeignKey("care.Client", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                               help_text="Leeg als de BSN (nog) niet in het cliëntenregister staat.")
+                               help_text=_("Empty when the BSN is not in the client register (yet)."))
     bsn = models.CharField("BSN", max_length=9)
-    client_name = models.CharField("naam cliënt", max_length=200, blank=True)
-    reference = models.CharField("referentie aanbieder", max_length=15, help_text="ReferentieAanbieder")
+    client_name = models.CharField(_("client name"), max_length=200, blank=True)
+    reference = models.CharField(_("provider reference"), max_length=15, help_text="ReferentieAanbieder")
     status = models.CharField(max_length=10, choices=RequestStatus.choices, default=RequestStatus.OPEN)
-    received_on = models.DateField("ontvangen op")
-    due_on = models.DateField("te beantwoorden voor")
+    received_on = models.DateField(_("received on"))
+    due_on = models.DateField(_("to answer before"))
     answered_at = models.DateTimeField(null=True, blank=True)
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                     related_name="+")
-    refusal_reason = models.CharField("reden afwijzing", max_length=1, blank=True,
+    refusal_reason = models.CharField(_("reason for refusal"), max_length=1, blank=True,
                                       help_text="RedenAfwijzingVerzoek (WJ759).")
     answer = models.ForeignKey(Message, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                               help_text="Het antwoord: een toewijzing (301) of een antwoordbericht (319).")
+                               help_text=_("The answer: an allocation (301) or an answer message (319)."))
 
     class Meta:
         abstract = True
@@ -151,18 +152,18 @@ class _Request(models.Model):
 class AllocationRequest(_Request):
     """One AangevraagdProduct of a verzoek om toewijzing (315): the access team grants or refuses it."""
 
-    beschikking_number = models.PositiveIntegerField("beschikkingnummer", null=True, blank=True)
-    product_category = models.CharField("productcategorie", max_length=2, blank=True)
-    product_code = models.CharField("productcode", max_length=5, blank=True)
+    beschikking_number = models.PositiveIntegerField(_("decision number"), null=True, blank=True)
+    product_category = models.CharField(_("product category"), max_length=2, blank=True)
+    product_code = models.CharField(_("product code"), max_length=5, blank=True)
     product = models.ForeignKey("catalogue.Product", on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="+", help_text="Het product uit de catalogus met deze productcode.")
-    start = models.DateField("gevraagde ingangsdatum")
-    end = models.DateField("gevraagde einddatum", null=True, blank=True)
-    volume = models.CharField("omvang", max_length=100, blank=True, help_text="Gevraagde omvang, leesbaar.")
-    referrer = models.CharField("verwijzer", max_length=100, blank=True)
-    comment = models.TextField("commentaar", blank=True)
+                                related_name="+", help_text=_("The product from the catalogue with this product code."))
+    start = models.DateField(_("requested start date"))
+    end = models.DateField(_("requested end date"), null=True, blank=True)
+    volume = models.CharField(_("volume"), max_length=100, blank=True, help_text=_("Requested volume, readable."))
+    referrer = models.CharField(_("referrer"), max_length=100, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
     allocation = models.ForeignKey("care.Allocation", on_delete=models.PROTECT, null=True, blank=True,
-                                   related_name="+", help_text="De toewijzing bij honorering.")
+                                   related_name="+", help_text=_("The allocation when granted."))
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -170,7 +171,7 @@ class AllocationRequest(_Request):
                    models.Index(fields=["municipality", "status"]), models.Index(fields=["provider", "status"])]
 
     def __str__(self) -> str:
-        return f"Verzoek om toewijzing {self.reference}"
+        return _("Request for allocation %(reference)s") % {"reference": self.reference}
 
 
 class ChangeRequest(_Request):
@@ -180,10 +181,10 @@ class ChangeRequest(_Request):
     "end", "category", "code", "volume"}` (dates ISO).
     """
 
-    reason = models.CharField("reden verzoek", max_length=1, help_text="RedenVerzoek (WJ758).")
+    reason = models.CharField(_("reason for request"), max_length=1, help_text="RedenVerzoek (WJ758).")
     items = models.JSONField(default=list)
     allocations = models.ManyToManyField("care.Allocation", blank=True, related_name="+",
-                                         help_text="De actuele toewijzingen die het verzoek noemt; na honorering ook de nieuwe.")
+                                         help_text=_("The current allocations the request names; after granting also the new ones."))
 
     class Meta:
         ordering = ["due_on", "pk"]
@@ -191,4 +192,4 @@ class ChangeRequest(_Request):
                    models.Index(fields=["municipality", "status"]), models.Index(fields=["provider", "status"])]
 
     def __str__(self) -> str:
-        return f"Verzoek om wijziging {self.reference}"
+        return _("Request for change %(reference)s") % {"reference": self.reference}

@@ -23,6 +23,7 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import iwmo
 from iwmo.codelists import (
@@ -39,6 +40,7 @@ from iwmo.modellen.verzoek import Antwoord
 from regie.care.models import Allocation, AllocationStatus, AllocationVersion
 from regie.catalogue.models import Tariff, Variant
 from regie.core.errors import DomainError
+from regie.core.formatting import short_date
 from regie.core.money import cents
 
 from .models import Direction, Message, MessageStatus
@@ -118,8 +120,7 @@ def _omvang(allocation: Allocation, tariff: Tariff | None) -> Omvang:
     """Inspanningsgericht: 1 stuks (84) per maand; outputgericht: the monthly amount in eurocent (83) per maand."""
     if allocation.product.variant == Variant.OUTPUT:
         if tariff is None:
-            raise DomainError("no-tariff", f"Er is geen tarief voor {allocation.category} op "
-                              f"{allocation.start:%d-%m-%Y}; de omvang van een outputgericht product is het bedrag.")
+            raise DomainError("no-tariff", _("There is no tariff for %(category)s on %(date)s; the volume of an output-based product is the amount.") % {"category": allocation.category, "date": short_date(allocation.start)})
         return Omvang(volume=cents(tariff.amount), eenheid=Eenheid.EURO, frequentie=Frequentie.PER_MAAND)
     return Omvang(volume=1, eenheid=Eenheid.STUKS_INSPANNING, frequentie=Frequentie.PER_MAAND)
 
@@ -172,8 +173,7 @@ def build_301(*, allocation: Allocation, identification: str, dated: dt.date, al
     references, reasons = references or {}, reasons or {}
     provider, municipality, client = allocation.provider, allocation.municipality, allocation.client
     if not re.fullmatch(r"[0-9]{8}", provider.agb_code or ""):
-        raise DomainError("provider-without-agb", f"{provider} heeft geen AGB-code; een toewijzing kan niet "
-                          "worden verzonden.")
+        raise DomainError("provider-without-agb", _("%(provider)s has no AGB code; an allocation cannot be sent.") % {"provider": provider})
     allocations = current_allocations(allocation=allocation, also=also)
     decisions = _last_decisions(allocations)
     tariffs = _tariffs(allocations)
@@ -181,8 +181,8 @@ def build_301(*, allocation: Allocation, identification: str, dated: dt.date, al
     for current in allocations:
         number = allocation_number(current.reference)
         if number is None:
-            raise DomainError("reference-not-a-number", f"Toewijzingnummer '{current.reference}' is geen getal "
-                              f"van hoogstens negen cijfers; iWmo kan het niet verzenden.")
+            raise DomainError("reference-not-a-number", _("Allocation number '%(reference)s' is not a number of at most nine digits; iWmo "
+                                "cannot send it.") % {"reference": current.reference})
         decision, reason = decisions[current.pk]
         reason = reasons.get(current.pk, reason)
         decided_at = timezone.localtime(decision.changed_at)
@@ -333,7 +333,7 @@ def outbox_send(*, region, folder: Path) -> list[Message]:
 def message_sent(*, message: Message) -> Message:
     """The provider downloaded an outgoing message in the portal: it counts as sent."""
     if message.direction != Direction.OUT or message.status == MessageStatus.HELD:
-        raise DomainError("message-not-sendable", "Dit bericht kan niet worden verzonden.")
+        raise DomainError("message-not-sendable", _("This message cannot be sent."))
     if message.status == MessageStatus.QUEUED:
         message.status, message.sent_at = MessageStatus.SENT, timezone.now()
         message.save(update_fields=["status", "sent_at"])

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from iwmo.codelists import RedenAfwijzingVerzoek, RedenWijziging
 from iwmo.modellen import Wmo315, Wmo317
@@ -289,9 +290,9 @@ def _open(model, request, actor):
     if actor is not None:
         actor.require("access_officer")
         if request.municipality_id != actor.municipality_id:
-            raise Forbidden("request-other-municipality", "Dit verzoek is voor een andere gemeente.")
+            raise Forbidden("request-other-municipality", _("This request is for another municipality."))
     if request.status != RequestStatus.OPEN:
-        raise DomainError("request-answered", "Dit verzoek is al beantwoord.")
+        raise DomainError("request-answered", _("This request has already been answered."))
     return request
 
 
@@ -306,8 +307,7 @@ def _answered(request, *, actor, status: str, answer: Message, reason: str = "")
 def _client(request) -> Client:
     client = request.client or Client.objects.filter(region_id=request.region_id, bsn=request.bsn).first()
     if client is None:
-        raise DomainError("client-unknown", f"De cliënt met BSN {request.bsn} staat niet in het cliëntenregister; "
-                          "neem de cliënt eerst op.")
+        raise DomainError("client-unknown", _("The client with BSN %(bsn)s is not in the client register; add the client first.") % {"bsn": request.bsn})
     return client
 
 
@@ -333,7 +333,7 @@ def _refusal_reason(reason: str) -> RedenAfwijzingVerzoek:
     try:
         return RedenAfwijzingVerzoek(reason)
     except ValueError:
-        raise DomainError("refusal-reason-unknown", f"'{reason}' is geen reden afwijzing verzoek (WJ759).",
+        raise DomainError("refusal-reason-unknown", _("'%(reason)s' is not a reason for refusing a request (WJ759).") % {"reason": reason},
                           field="reason") from None
 
 
@@ -386,8 +386,8 @@ def change_request_grant(*, actor, request: ChangeRequest, categories: dict[int,
         if item["kind"] in ("unchanged", "change"):
             allocation = current.get(item["number"])
             if allocation is None:
-                raise DomainError("allocation-not-current", f"Toewijzing {item['number']} is niet meer actueel; "
-                                  "wijs het verzoek af of vraag een nieuw verzoek.")
+                raise DomainError("allocation-not-current", _("Allocation %(number)s is no longer current; refuse the request or ask for a "
+                                    "new request.") % {"number": item["number"]})
         if item["kind"] == "unchanged":
             touched.append(allocation)
             reasons[allocation.pk] = None
@@ -425,8 +425,8 @@ def _default_category(region_id: int, item: dict) -> Category:
                                         product__support_form__code=item["category"])
                 .select_related("product").order_by("number").first())
     if category is None:
-        raise DomainError("product-unknown", f"Product {item['category']}/{item['code'] or '—'} staat niet in de "
-                          "catalogus; kies een categorie of wijs het verzoek af.")
+        raise DomainError("product-unknown", _("Product %(product)s is not in the catalogue; choose a category or refuse the "
+                            "request.") % {"product": f"{item['category']}/{item['code'] or '—'}"})
     return category
 
 
@@ -435,7 +435,7 @@ def _default_category(region_id: int, item: dict) -> Category:
 def _scoped(model, actor) -> QuerySet:
     # Municipality staff see their municipality's requests, providers their own; the purchasing office
     # has no task that needs them (office_roles=()).
-    return scoped(model.objects.all(), actor=actor, what="requests", label="verzoeken", office_roles=())
+    return scoped(model.objects.all(), actor=actor, what="requests", label=_("requests"), office_roles=())
 
 
 def allocation_requests_for(*, actor) -> QuerySet[AllocationRequest]:
@@ -466,7 +466,7 @@ def _get(model, *, actor, pk: int, subject: str):
     except (model.DoesNotExist, ValueError):
         audit_record(actor=actor, action=Action.READ, subject=subject, object_id=str(pk)[:40],
                      outcome=Outcome.NOT_FOUND)
-        raise NotFound("request-not-found", "Dit verzoek bestaat niet of valt buiten uw organisatie.") from None
+        raise NotFound("request-not-found", _("This request does not exist or lies outside your organisation.")) from None
     audit_record(actor=actor, action=Action.READ, subject=subject, client_id=request.client_id, object_id=request.pk)
     return request
 

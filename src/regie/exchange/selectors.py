@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from iwmo.codelists import RetourCode
 from regie.audit.models import Action, Outcome
@@ -21,7 +22,7 @@ from .models import Message, MessageStatus
 
 
 def messages_for(*, actor) -> QuerySet[Message]:
-    return scoped(Message.objects.all(), actor=actor, what="messages", label="iWmo-berichten")
+    return scoped(Message.objects.all(), actor=actor, what="messages", label=_("iWmo messages"))
 
 
 def message_list(*, actor, direction: str | None = None, status: str | None = None,
@@ -42,7 +43,7 @@ def message_get(*, actor, pk: int) -> Message:
     except (Message.DoesNotExist, ValueError):
         audit_record(actor=actor, action=Action.READ, subject="message", object_id=str(pk)[:40],
                      outcome=Outcome.NOT_FOUND)
-        raise NotFound("message-not-found", "Dit bericht bestaat niet of valt buiten uw organisatie.") from None
+        raise NotFound("message-not-found", _("This message does not exist or lies outside your organisation.")) from None
     audit_record(actor=actor, action=Action.READ, subject="message", object_id=message.pk)
     return message
 
@@ -56,6 +57,6 @@ def retourcode_text(code: str) -> str:
 
 
 def status_text(message: Message) -> str:
-    text = MessageStatus(message.status).label
+    text = str(MessageStatus(message.status).label)
     codes = sorted({p["retourcode"] for p in message.problems if p.get("retourcode")})
     return text + (f" ({', '.join(codes)})" if codes else "")

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from regie.core.months import month_end, month_start
 from regie.core.workdays import add_workdays, workdays_between
@@ -43,7 +45,7 @@ from regie.regions.scoping import scoped
 from .models import AllocationRequest, ChangeRequest, Direction, MessageStatus
 from .selectors import messages_for
 
-REGION, PROVIDER = "regio", "aanbieder"
+REGION, PROVIDER = gettext_lazy("region"), gettext_lazy("provider")
 
 
 @dataclass(frozen=True)
@@ -56,22 +58,22 @@ class Deadline:
 
 
 DEADLINES = {d.key: d for d in [
-    Deadline("retour", "Retourbericht", REGION, 3,
-             "De regio stuurt binnen 3 werkdagen na ontvangst van een 305, 307, 315 of 317 het retourbericht."),
-    Deadline("325", "Declaratie-antwoord (325)", REGION, 10,
-             "De regio beantwoordt een declaratie (323) binnen 10 werkdagen met een 325."),
-    Deadline("319", "Antwoord op verzoek om wijziging", REGION, 5,
-             "De gemeente beantwoordt een verzoek om wijziging (317) binnen 5 werkdagen (319, en een 301 bij "
-             "honorering)."),
-    Deadline("315", "Antwoord op verzoek om toewijzing", REGION, 5,
-             "De gemeente beantwoordt een verzoek om toewijzing (315) binnen 5 werkdagen (301 of afwijzing)."),
-    Deadline("305", "Startbericht (305)", PROVIDER, 5,
-             "De aanbieder meldt de start van de zorg binnen 5 werkdagen na de eerste zorgdag."),
-    Deadline("307", "Stopbericht (307)", PROVIDER, 5,
-             "De aanbieder meldt het einde van de zorg binnen 5 werkdagen na de laatste zorgdag."),
-    Deadline("302", "Retourbericht van de aanbieder", PROVIDER, 3,
-             "De aanbieder stuurt binnen 3 werkdagen na ontvangst van een toewijzing (301) of antwoordbericht (319) "
-             "het retourbericht (302 of 320)."),
+    Deadline("retour", gettext_lazy("Return message"), REGION, 3,
+             gettext_lazy("The region sends the return message within 3 working days of receiving a 305, 307, 315 or 317.")),
+    Deadline("325", gettext_lazy("Declaration answer (325)"), REGION, 10,
+             gettext_lazy("The region answers a declaration (323) within 10 working days with a 325.")),
+    Deadline("319", gettext_lazy("Answer to a request for change"), REGION, 5,
+             gettext_lazy("The municipality answers a request for change (317) within 5 working days (319, and a 301 "
+                          "when granted).")),
+    Deadline("315", gettext_lazy("Answer to a request for allocation"), REGION, 5,
+             gettext_lazy("The municipality answers a request for allocation (315) within 5 working days (301 or refusal).")),
+    Deadline("305", gettext_lazy("Start message (305)"), PROVIDER, 5,
+             gettext_lazy("The provider reports the start of care within 5 working days after the first day of care.")),
+    Deadline("307", gettext_lazy("Stop message (307)"), PROVIDER, 5,
+             gettext_lazy("The provider reports the end of care within 5 working days after the last day of care.")),
+    Deadline("302", gettext_lazy("Return message from the provider"), PROVIDER, 3,
+             gettext_lazy("The provider sends the return message (302 or 320) within 3 working days of receiving an "
+                          "allocation (301) or answer message (319).")),
 ]}
 RETOUR_FOR = ("305", "307", "315", "317")
 RETOURED_BY_PROVIDER = ("301", "319")
@@ -185,7 +187,7 @@ def _reports(*, actor, first: dt.date, last: dt.date) -> list[Item]:
                 .annotate(received=Min("created_at"), message_id=Min("pk")).order_by())
         for r in rows:
             since = r[day]
-            items.append(Item(code, r["provider_id"], r["municipality_id"], f"toewijzing {r['allocations__reference']}",
+            items.append(Item(code, r["provider_id"], r["municipality_id"], _("allocation %(reference)s") % {"reference": r["allocations__reference"]},
                               since, _due(since, code), _local_date(r["received"]), r["message_id"]))
     return items
 
@@ -195,13 +197,13 @@ def _requests(*, actor, first: dt.date, last: dt.date) -> list[Item]:
     items = []
     for key, model, what in (("315", AllocationRequest, "allocation-requests"),
                              ("319", ChangeRequest, "change-requests")):
-        rows = (scoped(model.objects.all(), actor=actor, what=what, label="verzoeken")
+        rows = (scoped(model.objects.all(), actor=actor, what=what, label=_("requests"))
                 .filter(received_on__gte=first, received_on__lte=last)
                 .values("message_id", "provider_id", "municipality_id", "reference", "received_on")
                 .annotate(answered=Min("answered_at")).order_by())
         for r in rows:
             since = r["received_on"]
-            items.append(Item(key, r["provider_id"], r["municipality_id"], f"verzoek {r['reference']}", since,
+            items.append(Item(key, r["provider_id"], r["municipality_id"], _("request %(reference)s") % {"reference": r["reference"]}, since,
                               _due(since, key), _local_date(r["answered"]), r["message_id"]))
     return items
 

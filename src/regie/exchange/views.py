@@ -13,6 +13,8 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpResponse
 from django.views import View
 from django.views.generic import FormView, TemplateView
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 import iwmo
 from iwmo.tonen import samenvatting
@@ -36,9 +38,9 @@ MESSAGE_SENDERS = {Kind.PROVIDER: ("provider_staff",)}
 PAGE_SIZE = 50
 
 OUTCOME = {  # how an upload turned out, for the result table
-    MessageStatus.ACCEPTED: ("ok", "goedgekeurd"),
-    MessageStatus.PARTLY: ("warn", "deels afgekeurd"),
-    MessageStatus.REJECTED: ("error", "afgekeurd"),
+    MessageStatus.ACCEPTED: ("ok", gettext_lazy("approved")),
+    MessageStatus.PARTLY: ("warn", gettext_lazy("partly rejected")),
+    MessageStatus.REJECTED: ("error", gettext_lazy("rejected")),
 }
 
 
@@ -61,7 +63,7 @@ def download_name(message: Message) -> str:
 def xml_response(*, actor, message: Message) -> HttpResponse:
     """The message's XML as an attachment; the addressed provider fetching a queued message sends it."""
     if not message.xml:
-        raise NotFound("message-without-xml", "Dit bericht heeft geen XML: het kon niet worden opgesteld.")
+        raise NotFound("message-without-xml", _("This message has no XML: it could not be drawn up."))
     if actor.is_provider and message.direction == Direction.OUT and message.status == MessageStatus.QUEUED:
         services.message_sent(message=message)
     response = HttpResponse(bytes(message.xml), content_type="application/xml; charset=utf-8")

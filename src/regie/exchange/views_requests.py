@@ -11,6 +11,8 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.generic import TemplateView
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from iwmo.codelists import RedenAfwijzingVerzoek
 from regie.catalogue.models import Category
@@ -23,31 +25,31 @@ from .models import RequestStatus
 
 READ = {"municipality": ("access_officer",), "provider": ("provider_staff",)}
 ANSWER = {"municipality": ("access_officer",)}
-REASONS = [("", "Kies een reden")] + [(r.value, f"{r.value} — {r.omschrijving}") for r in RedenAfwijzingVerzoek]
-ITEM_KINDS = {"unchanged": "Ongewijzigd", "change": "Te wijzigen", "new": "Nieuw"}
+REASONS = [("", gettext_lazy("Choose a reason"))] + [(r.value, f"{r.value} — {r.omschrijving}") for r in RedenAfwijzingVerzoek]
+ITEM_KINDS = {"unchanged": gettext_lazy("Unchanged"), "change": gettext_lazy("To change"), "new": gettext_lazy("New")}
 
 
 class GrantForm(StyledForm):
-    category = forms.ModelChoiceField(label="Product en categorie", queryset=Category.objects.none())
-    start = forms.DateField(label="Ingangsdatum", widget=DateInput())
-    end = forms.DateField(label="Einddatum", widget=DateInput(), required=False)
+    category = forms.ModelChoiceField(label=gettext_lazy("Product and category"), queryset=Category.objects.none())
+    start = forms.DateField(label=gettext_lazy("Start date"), widget=DateInput())
+    end = forms.DateField(label=gettext_lazy("End date"), widget=DateInput(), required=False)
 
     def __init__(self, *args, region_id: int, **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["category"]
         field.queryset = (Category.objects.filter(product__region_id=region_id)
                           .select_related("product").order_by("product__code", "number"))
-        field.label_from_instance = lambda c: f"{c.product.code} {c.product.name} — categorie {c.number}"
+        field.label_from_instance = lambda c: _("%(code)s %(name)s — category %(number)s") % {"code": c.product.code, "name": c.product.name, "number": c.number}
 
     def clean(self):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
-            self.add_error("end", "De einddatum ligt vóór de ingangsdatum.")
+            self.add_error("end", _("The end date lies before the start date."))
         return data
 
 
 class RefuseForm(StyledForm):
-    reason = forms.ChoiceField(label="Reden afwijzing", choices=REASONS)
+    reason = forms.ChoiceField(label=gettext_lazy("Reason for refusal"), choices=REASONS)
 
 
 class RequestListView(ActorRequiredMixin, TemplateView):
@@ -100,8 +102,8 @@ class AllocationRequestGrantView(AllocationRequestView):
             except DomainError as error:
                 add_domain_error(form, error)
             else:
-                messages.success(request, f"Toegewezen als {allocation.reference}; de toewijzing (301) staat klaar "
-                                          "voor de aanbieder.")
+                messages.success(request, _("Allocated as %(reference)s; the allocation (301) is ready for the provider.") % {
+                                    "reference": allocation.reference})
                 return redirect("requests:allocation-request", pk=obj.pk)
         return self.render_to_response(self.get_context_data(object=obj, grant_form=form))
 
@@ -121,7 +123,7 @@ class AllocationRequestRefuseView(AllocationRequestView):
             except DomainError as error:
                 add_domain_error(form, error)
             else:
-                messages.success(request, "Afgewezen; het antwoordbericht (319) staat klaar voor de aanbieder.")
+                messages.success(request, _("Refused; the answer message (319) is ready for the provider."))
                 return redirect("requests:allocation-request", pk=obj.pk)
         return self.render_to_response(self.get_context_data(object=obj, refuse_form=form))
 
@@ -159,7 +161,7 @@ class ChangeRequestGrantView(ChangeRequestView):
             form = RefuseForm()
             add_domain_error(form, error)
             return self.render_to_response(self.get_context_data(object=obj, grant_error=error.message))
-        messages.success(request, "Gehonoreerd; de toewijzing (301) met alle producten staat klaar voor de aanbieder.")
+        messages.success(request, _("Granted; the allocation (301) with all products is ready for the provider."))
         return redirect("requests:change-request", pk=obj.pk)
 
 
@@ -178,6 +180,6 @@ class ChangeRequestRefuseView(ChangeRequestView):
             except DomainError as error:
                 add_domain_error(form, error)
             else:
-                messages.success(request, "Afgewezen; het antwoordbericht (319) staat klaar voor de aanbieder.")
+                messages.success(request, _("Refused; the answer message (319) is ready for the provider."))
                 return redirect("requests:change-request", pk=obj.pk)
         return self.render_to_response(self.get_context_data(object=obj, refuse_form=form))

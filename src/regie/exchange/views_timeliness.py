@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.views.generic import TemplateView
+from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError, NotFound
 from regie.core.months import add_months, format_month, month_start, parse_month
@@ -31,7 +32,7 @@ def _month(text: str | None, default):
     try:
         return parse_month(text)
     except DomainError:
-        raise NotFound("month-not-found", f"'{text}' is geen maand (JJJJ-MM).") from None
+        raise NotFound("month-not-found", _("'%(text)s' is not a month (YYYY-MM).") % {"text": text}) from None
 
 
 class TimelinessView(ActorRequiredMixin, TemplateView):

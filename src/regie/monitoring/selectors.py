@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from regie.billing.models import DeclarationLine, LineStatus, MunicipalityCharge, ProviderPayment, SettlementRun
 from regie.care.models import Allocation, AllocationStatus
@@ -56,9 +57,10 @@ class Dashboard:
         """The two charts, as JSON-safe specs for static/regie/charts.js (amounts as strings)."""
         return {
             "clients": {"type": "line", "labels": self.months,
+                        "hidden": _("fewer than %(number)s") % {"number": self.small_cell},
                         "datasets": [{"label": name, "data": self.clients[name]} for name in self.municipalities]},
             "cost": {"type": "bar", "money": True, "labels": self.months,
-                     "datasets": [{"label": "Kosten", "data": [f"{amount:.2f}" for amount in self.cost]}]},
+                     "datasets": [{"label": _("Costs"), "data": [f"{amount:.2f}" for amount in self.cost]}]},
         }
 
     def rows(self) -> list[dict]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.utils.translation import gettext as _
+
 from regie.core.errors import Forbidden
 
 from .models import Membership, Organisation, OrganisationKind
@@ -60,7 +62,7 @@ class Actor:
 
     def require(self, *roles: str) -> None:
         if not self.has_role(*roles):
-            raise Forbidden("role-missing", "U heeft niet de rol die voor deze handeling nodig is.")
+            raise Forbidden("role-missing", _("You do not have the role this action needs."))
 
     def __hash__(self) -> int:
         return hash((self.user.pk, self.organisation.pk))
@@ -70,7 +72,7 @@ def actor_for(user) -> Actor:
     """The actor for a logged-in user; a user without a membership may do nothing."""
     memberships = list(Membership.objects.filter(user=user).select_related("organisation__region"))
     if not memberships:
-        raise Forbidden("no-membership", "Uw account hoort bij geen organisatie. Neem contact op met de beheerder.")
+        raise Forbidden("no-membership", _("Your account belongs to no organisation. Contact the administrator."))
     organisation = memberships[0].organisation
     roles = frozenset(m.role for m in memberships if m.organisation_id == organisation.pk)
     return Actor(user=user, organisation=organisation, roles=roles)

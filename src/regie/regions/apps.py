@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegionsConfig(AppConfig):
     name = "regie.regions"
     label = "regions"
-    verbose_name = "Regio's en organisaties"
+    verbose_name = _("Regions and organisations")

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from regie.core.imports import Row, at, check_unique, read_csv, read_json
 from regie.core.money import to_money
@@ -107,6 +108,5 @@ def _cooperative(row: Row, region: Region, providers: dict[str, Organisation]) -
         return providers[agb]
     found = Organisation.objects.filter(region=region, agb_code=agb).first()
     if found is None:
-        raise row.error("cooperative_agb", "cooperative-unknown", f"Er is geen aanbieder met AGB-code '{agb}', "
-                        "niet in dit bestand en niet in de regio.")
+        raise row.error("cooperative_agb", "cooperative-unknown", _("There is no provider with AGB code '%(agb)s', not in this file and not in the region.") % {"agb": agb})
     return found

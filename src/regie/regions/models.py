@@ -7,16 +7,17 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class ResidenceRule(models.TextChoices):
-    FIRST_DAY_OF_MONTH = "first_day_of_month", "Woonplaats op de eerste dag van de maand"
-    LAST_DAY_OF_MONTH = "last_day_of_month", "Woonplaats op de laatste dag van de maand"
+    FIRST_DAY_OF_MONTH = "first_day_of_month", _("Residence on the first day of the month")
+    LAST_DAY_OF_MONTH = "last_day_of_month", _("Residence on the last day of the month")
 
 
 class PartialMonthRule(models.TextChoices):
-    FULL_MONTH = "full_month", "Een maand met levering telt volledig"
-    PRO_RATA = "pro_rata", "Naar rato van de dagen met levering"
+    FULL_MONTH = "full_month", _("A month with delivery counts in full")
+    PRO_RATA = "pro_rata", _("Pro rata of the days with delivery")
 
 
 class Region(models.Model):
@@ -66,10 +67,10 @@ class RegionalCost(models.Model):
 
 
 class OrganisationKind(models.TextChoices):
-    PURCHASING_OFFICE = "purchasing_office", "Regionaal inkoopbureau"
-    MUNICIPALITY = "municipality", "Gemeente"
-    PROVIDER = "provider", "Aanbieder"
-    ADVISORY_COUNCIL = "advisory_council", "Wmo-adviesraad"
+    PURCHASING_OFFICE = "purchasing_office", _("Regional purchasing office")
+    MUNICIPALITY = "municipality", _("Municipality")
+    PROVIDER = "provider", _("Provider")
+    ADVISORY_COUNCIL = "advisory_council", _("Wmo advisory council")
 
 
 class Organisation(models.Model):
@@ -83,7 +84,7 @@ class Organisation(models.Model):
     kvk_number = models.CharField("KvK-nummer", max_length=8, blank=True)
     cooperative = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="members",
-        help_text="De coöperatie (hoofdaannemer) waar deze aanbieder als onderaannemer lid van is.",
+        help_text=_("The cooperative (main contractor) of which this provider is a member as subcontractor."),
     )
 
     class Meta:
@@ -107,13 +108,13 @@ class Organisation(models.Model):
 
 
 class Role(models.TextChoices):
-    ACCESS_OFFICER = "access_officer", "Toegangsmedewerker"
-    POLICY_ADVISER = "policy_adviser", "Beleidsadviseur"
-    FINANCE = "finance", "Financieel medewerker"
-    PURCHASER = "purchaser", "Inkoper"
-    CONTRACT_MANAGER = "contract_manager", "Contractmanager"
-    PROVIDER_STAFF = "provider_staff", "Medewerker aanbieder"
-    COUNCIL_MEMBER = "council_member", "Lid Wmo-adviesraad"
+    ACCESS_OFFICER = "access_officer", _("Access officer")
+    POLICY_ADVISER = "policy_adviser", _("Policy adviser")
+    FINANCE = "finance", _("Finance officer")
+    PURCHASER = "purchaser", _("Purchaser")
+    CONTRACT_MANAGER = "contract_manager", _("Contract manager")
+    PROVIDER_STAFF = "provider_staff", _("Provider staff")
+    COUNCIL_MEMBER = "council_member", _("Wmo advisory council member")
 
 
 class Membership(models.Model):

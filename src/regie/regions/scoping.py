@@ -9,6 +9,7 @@ else is refused, loudly: an unscoped list never leaks out by accident.
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from regie.core.errors import Forbidden
 
@@ -26,4 +27,4 @@ def scoped(rows: QuerySet, *, actor, what: str, label: str, municipality: str | 
         return rows.filter(**{f"{provider}_id__in": actor.provider_ids})
     if actor.is_purchasing_office and (office_roles is None or actor.has_role(*office_roles)):
         return rows
-    raise Forbidden(f"{what}-not-allowed", f"Uw organisatie heeft geen inzage in {label}.")
+    raise Forbidden(f"{what}-not-allowed", _("Your organisation has no access to %(what)s.") % {"what": label})

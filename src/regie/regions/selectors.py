@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
 
@@ -16,9 +17,9 @@ def region_only(name: str | None = None) -> Region:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise DomainError("region-missing", "Er is nog geen regio ingericht; gebruik eerst setup-region."
-                          if name is None else f"Regio '{name}' bestaat niet.")
-    raise DomainError("region-ambiguous", "Er zijn meerdere regio's; noem de regio met --region.")
+        raise DomainError("region-missing", _("No region has been set up yet; use setup-region first.")
+                          if name is None else _("Region '%(name)s' does not exist.") % {"name": name})
+    raise DomainError("region-ambiguous", _("There are several regions; name the region with --region."))
 
 
 def municipalities_on(*, region: Region, first: dt.date, last: dt.date) -> QuerySet[Municipality]:
@@ -34,12 +35,12 @@ def provider_by_agb(*, region: Region, agb: str) -> Organisation:
     try:
         return providers(region=region).get(agb_code=agb.strip())
     except Organisation.DoesNotExist:
-        raise DomainError("provider-unknown", f"Er is geen aanbieder met AGB-code '{agb}'.", field="agb") from None
+        raise DomainError("provider-unknown", _("There is no provider with AGB code '%(agb)s'.") % {"agb": agb}, field="agb") from None
 
 
 def municipality_by_code(*, region: Region, code: str) -> Municipality:
     try:
         return region.municipalities.get(code=code.strip().zfill(4))
     except Municipality.DoesNotExist:
-        raise DomainError("municipality-unknown", f"Er is geen gemeente met code '{code}' in {region}.",
+        raise DomainError("municipality-unknown", _("There is no municipality with code '%(code)s' in %(region)s.") % {"code": code, "region": region},
                           field="municipality_code") from None

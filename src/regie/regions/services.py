@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
+from regie.core.formatting import euro
 from regie.core.money import to_money
 
 from .models import (
@@ -40,7 +42,7 @@ def municipality_code_clean(code: str) -> str:
     """A CBS gemeentecode: four digits; a shorter number gets its leading zeros back."""
     text = str(code).strip()
     if not text.isdigit() or len(text) > 4:
-        raise DomainError("municipality-code-invalid", f"'{code}' is geen CBS-gemeentecode (vier cijfers).",
+        raise DomainError("municipality-code-invalid", _("'%(code)s' is not a CBS municipality code (four digits).") % {"code": code},
                           field="code")
     return text.zfill(4)
 
@@ -50,11 +52,11 @@ def municipality_spec(*, code: str, name: str, population: int, valid_from: dt.d
     """A checked description of one municipality."""
     code = municipality_code_clean(code)
     if not name.strip():
-        raise DomainError("name-missing", "De naam van de gemeente ontbreekt.", field="name")
+        raise DomainError("name-missing", _("The name of the municipality is missing."), field="name")
     if population <= 0:
-        raise DomainError("population-invalid", "Het aantal inwoners is groter dan nul.", field="population")
+        raise DomainError("population-invalid", _("The number of inhabitants is greater than zero."), field="population")
     if valid_to is not None and valid_to < valid_from:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="valid_to")
+        raise DomainError("period-reversed", _("The end date lies before the start date."), field="valid_to")
     return MunicipalitySpec(code=code, name=name.strip(), population=population, valid_from=valid_from,
                             valid_to=valid_to)
 
@@ -77,27 +79,24 @@ def region_setup(*, name: str, centre_code: str, municipalities: list[Municipali
     municipality), its centre municipality, one purchasing office, and its yearly regional costs."""
     name = name.strip()
     if not name:
-        raise DomainError("name-missing", "De naam van de regio ontbreekt.", field="name")
+        raise DomainError("name-missing", _("The name of the region is missing."), field="name")
     if residence_rule not in ResidenceRule.values:
-        raise DomainError("residence-rule-unknown", f"'{residence_rule}' is geen woonplaatsregel; kies uit "
-                          f"{', '.join(ResidenceRule.values)}.", field="residence_rule")
+        raise DomainError("residence-rule-unknown", _("'%(rule)s' is not a residence rule; choose from %(choices)s.") % {"rule": residence_rule, "choices": ", ".join(ResidenceRule.values)}, field="residence_rule")
     if partial_month_rule is not None and partial_month_rule not in PartialMonthRule.values:
-        raise DomainError("partial-month-rule-unknown", f"'{partial_month_rule}' is geen regel voor gebroken "
-                          f"maanden; kies uit {', '.join(PartialMonthRule.values)}.", field="partial_month_rule")
+        raise DomainError("partial-month-rule-unknown", _("'%(rule)s' is not a rule for partial months; choose from %(choices)s.") % {"rule": partial_month_rule, "choices": ", ".join(PartialMonthRule.values)}, field="partial_month_rule")
     if not municipalities:
-        raise DomainError("municipalities-missing", "Een regio heeft minstens één gemeente.", field="municipalities")
+        raise DomainError("municipalities-missing", _("A region has at least one municipality."), field="municipalities")
     codes = [m.code for m in municipalities]
     if len(set(codes)) != len(codes):
-        raise DomainError("municipality-duplicate", "Een gemeentecode staat twee keer in de regio.",
+        raise DomainError("municipality-duplicate", _("A municipality code appears twice in the region."),
                           field="municipalities")
     centre_code = municipality_code_clean(centre_code)
     if centre_code not in codes:
-        raise DomainError("centre-unknown", f"De centrumgemeente {centre_code} staat niet in de lijst van gemeenten.",
+        raise DomainError("centre-unknown", _("The central municipality %(code)s is not in the list of municipalities.") % {"code": centre_code},
                           field="centre_municipality")
     for year, amount in regional_costs.items():
         if not 1900 <= year <= 2200 or to_money(amount) < 0:
-            raise DomainError("regional-cost-invalid", f"Uitvoeringskosten {year}: een jaar en een bedrag van "
-                              "nul of meer.", field="regional_costs")
+            raise DomainError("regional-cost-invalid", _("Running costs %(year)s: a year and an amount of zero or more.") % {"year": year}, field="regional_costs")
 
     region, created = Region.objects.get_or_create(name=name, defaults={"residence_rule": residence_rule})
     result = SetupResult(region=region, created=created)
@@ -120,9 +119,9 @@ def region_setup(*, name: str, centre_code: str, municipalities: list[Municipali
         cost = RegionalCost.objects.filter(region=region, year=year).first()
         if cost is None:
             RegionalCost.objects.create(region=region, year=year, amount=amount)
-            result.changes.append(f"uitvoeringskosten {year}: € {amount}")
+            result.changes.append(_("running costs %(year)s: %(amount)s") % {"year": year, "amount": euro(amount)})
         elif _update(cost, {"amount": amount}):
-            result.changes.append(f"uitvoeringskosten {year} gewijzigd: € {amount}")
+            result.changes.append(_("running costs %(year)s changed: %(amount)s") % {"year": year, "amount": euro(amount)})
     return result
 
 
@@ -132,11 +131,11 @@ def _municipality_ensure(region: Region, spec: MunicipalitySpec, changes: list[s
     municipality = Municipality.objects.filter(region=region, code=spec.code).first()
     if municipality is None:
         municipality = Municipality.objects.create(region=region, code=spec.code, **values)
-        changes.append(f"gemeente {spec.code} {spec.name} toegevoegd")
+        changes.append(_("municipality %(code)s %(name)s added") % {"code": spec.code, "name": spec.name})
     else:
         changed = _update(municipality, values)
         if changed:
-            changes.append(f"gemeente {spec.code} {spec.name}: {', '.join(changed)} gewijzigd")
+            changes.append(_("municipality %(code)s %(name)s: %(fields)s changed") % {"code": spec.code, "name": spec.name, "fields": ", ".join(changed)})
     organisation_name = f"Gemeente {spec.name}"
     organisation = Organisation.objects.filter(municipality=municipality).first()
     if organisation is None:
@@ -163,22 +162,22 @@ def _purchasing_office_ensure(region: Region, changes: list[str]) -> Organisatio
 def _eight_digits(value: str, *, code: str, label: str, field: str) -> str:
     value = value.strip()
     if len(value) != 8 or not value.isdigit():
-        raise DomainError(code, f"'{value}' is geen geldig {label} (acht cijfers).", field=field)
+        raise DomainError(code, _("'%(value)s' is not a valid %(label)s (eight digits).") % {"value": value, "label": label}, field=field)
     return value
 
 
 def provider_ensure(*, region: Region, agb: str, name: str, kvk: str) -> tuple[Organisation, bool]:
     """The provider with this AGB code, created or brought up to date; True when something changed."""
-    agb = _eight_digits(agb, code="agb-invalid", label="AGB-code", field="agb")
-    kvk = _eight_digits(kvk, code="kvk-invalid", label="KvK-nummer", field="kvk")
+    agb = _eight_digits(agb, code="agb-invalid", label=_("AGB code"), field="agb")
+    kvk = _eight_digits(kvk, code="kvk-invalid", label=_("Chamber of Commerce number"), field="kvk")
     if not name.strip():
-        raise DomainError("name-missing", "De naam van de aanbieder ontbreekt.", field="name")
+        raise DomainError("name-missing", _("The name of the provider is missing."), field="name")
     existing = Organisation.objects.filter(region=region, agb_code=agb).first()
     if existing is None:
         return Organisation.objects.create(region=region, kind=OrganisationKind.PROVIDER, name=name.strip(),
                                            agb_code=agb, kvk_number=kvk), True
     if not existing.is_provider:
-        raise DomainError("agb-taken", f"AGB-code {agb} hoort bij {existing}, dat geen aanbieder is.", field="agb")
+        raise DomainError("agb-taken", _("AGB code %(agb)s belongs to %(organisation)s, which is not a provider.") % {"agb": agb, "organisation": existing}, field="agb")
     return existing, bool(_update(existing, {"name": name.strip(), "kvk_number": kvk}))
 
 
@@ -189,15 +188,13 @@ def provider_set_cooperative(*, provider: Organisation, cooperative: Organisatio
     """
     if cooperative is not None:
         if not cooperative.is_provider or cooperative.region_id != provider.region_id:
-            raise DomainError("cooperative-not-provider", f"{cooperative} is geen aanbieder in deze regio.",
+            raise DomainError("cooperative-not-provider", _("%(organisation)s is not a provider in this region.") % {"organisation": cooperative},
                               field="cooperative_agb")
         if cooperative.pk == provider.pk:
-            raise DomainError("cooperative-self", "Een aanbieder kan geen lid van zichzelf zijn.",
+            raise DomainError("cooperative-self", _("A provider cannot be a member of itself."),
                               field="cooperative_agb")
         if cooperative.cooperative_id is not None:
-            raise DomainError("cooperative-nested", f"{cooperative} is zelf lid van een coöperatie; "
-                              "coöperaties kunnen niet in elkaar zitten.", field="cooperative_agb")
+            raise DomainError("cooperative-nested", _("%(organisation)s is itself a member of a cooperative; cooperatives cannot nest.") % {"organisation": cooperative}, field="cooperative_agb")
         if Organisation.objects.filter(cooperative=provider).exists():
-            raise DomainError("cooperative-nested", f"{provider} is zelf een coöperatie met leden en kan geen lid "
-                              "worden van een andere coöperatie.", field="cooperative_agb")
+            raise DomainError("cooperative-nested", _("%(organisation)s is itself a cooperative with members and cannot become a member of another cooperative.") % {"organisation": provider}, field="cooperative_agb")
     return bool(_update(provider, {"cooperative": cooperative}))

@@ -1,10 +1,12 @@
 /* Draws every <canvas data-chart="ID">: the JSON in <script id="ID"> (Django json_script) holds
-   {type, labels, datasets: [{label, data}], stacked, money}. No other JavaScript in Regie. */
+   {type, labels, datasets: [{label, data}], stacked, money, hidden}; `hidden` is the translated text for a
+   suppressed value, so this file holds no words of its own. No other JavaScript in Regie. */
 (function () {
   "use strict";
   var colours = ["#01689b", "#e17000", "#39870c", "#a90061", "#8fcae7", "#ffb612", "#42145f", "#76d2b6", "#94710a"];
-  var euro = new Intl.NumberFormat("nl-NL", { style: "currency", currency: "EUR" });
-  var number = new Intl.NumberFormat("nl-NL");
+  var locale = document.documentElement.lang === "en" ? "en-GB" : "nl-NL";  // the page's chosen language
+  var euro = new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" });
+  var number = new Intl.NumberFormat(locale);
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var source = document.getElementById(canvas.dataset.chart);
     if (!source || typeof Chart === "undefined") { return; }
@@ -27,7 +29,7 @@
         plugins: {
           legend: { position: "bottom", display: spec.datasets.length > 1 },
           tooltip: { callbacks: { label: function (c) {
-            return c.dataset.label + ": " + (c.raw === null ? "minder dan 10" : format(c.raw)); } } }
+            return c.dataset.label + ": " + (c.raw === null ? (spec.hidden || "—") : format(c.raw)); } } }
         },
         scales: {
           x: { stacked: !!spec.stacked, grid: { display: false } },

@@ -3,6 +3,8 @@
 import csv
 import json
 
+from django.utils.translation import gettext_lazy as _
+
 from regie.billing.services import settlement_run, settlement_statement
 from regie.core.imports import RegionCommand
 from regie.core.months import parse_month
@@ -11,12 +13,12 @@ CSV_COLUMNS = ("kind", "code", "name", "amount", "care", "regional_costs", "tota
 
 
 class Command(RegionCommand):
-    help = ("Verrekent een maand (of leest een gesloten maand opnieuw) en drukt de verrekening af: "
-            "per aanbieder de betaling, per gemeente de zorgkosten en het aandeel in de uitvoeringskosten.")
+    help = _("Settles a month (or reads a closed month again) and prints the settlement: per provider the "
+             "payment, per municipality the cost of care and the share of the running costs.")
 
     def add_command_arguments(self, parser):
-        parser.add_argument("--month", required=True, help="de maand, JJJJ-MM")
-        parser.add_argument("--format", choices=("json", "csv"), default="json", help="uitvoer: json (standaard) of csv")
+        parser.add_argument("--month", required=True, help=_("the month, YYYY-MM"))
+        parser.add_argument("--format", choices=("json", "csv"), default="json", help=_("output: json (default) or csv"))
 
     def run(self, *, month, format, **options):  # noqa: A002 - the option is called --format
         run = settlement_run(actor=None, region=self.region(options), month=parse_month(month))

@@ -3,6 +3,8 @@
 from pathlib import Path
 
 from django.core.management.base import CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from regie.core.errors import DomainError
 from regie.core.imports import RegionCommand
@@ -11,28 +13,28 @@ from regie.exchange.selectors import status_text
 
 
 class Command(RegionCommand):
-    help = "Verwerkt de iWmo-berichten (*.xml) in MAP: controleren, toepassen en beantwoorden, per bestand."
+    help = gettext_lazy("Processes the iWmo messages (*.xml) in FOLDER: check, apply and answer, file by file.")
 
     def add_command_arguments(self, parser) -> None:
-        parser.add_argument("folder", metavar="MAP", help="map met de ontvangen berichten")
+        parser.add_argument("folder", metavar=gettext_lazy("FOLDER"), help=gettext_lazy("folder with the received messages"))
 
     def handle(self, *args, **options) -> None:
         folder = Path(options["folder"])
         if not folder.is_dir():
-            self.fail(f"{folder}: geen map. [folder-missing]")
+            self.fail(_("%(folder)s: not a folder.") % {"folder": folder} + " [folder-missing]")
         try:
             region = self.region(options)
         except DomainError as error:
             self.fail(f"{error.message} [{error.code}]")
         if not schema_validation_on():
-            self.stderr.write("Let op: IWMO_SCHEMA_DIR is niet ingesteld; schemavalidatie (XSD) staat uit.")
+            self.stderr.write(_("Note: IWMO_SCHEMA_DIR is not set; schema validation (XSD) is off."))
         refused = 0
         for path in sorted(folder.glob("*.xml")):
             try:
                 message = message_receive(actor=None, region=region, data=path.read_bytes(), filename=path.name)
             except MessageRefused as error:
                 refused += 1
-                self.stderr.write(f"{path.name}: geweigerd: {error.message} [{error.code}]")
+                self.stderr.write(_("%(file)s: refused: %(message)s") % {"file": path.name, "message": error.message} + f" [{error.code}]")
                 for problem in error.problems[1:]:
                     self.stderr.write(f"{path.name}: {problem}")
                 continue
@@ -40,11 +42,12 @@ class Command(RegionCommand):
                 refused += 1
                 self.stderr.write(f"{path.name}: {error.message} [{error.code}]")
                 continue
-            again = " (al eerder ontvangen; niets gewijzigd)" if message.duplicate else ""
-            self.say(f"{path.name}: {message.code} van {message.sender}: {status_text(message)}{again}")
+            again = " " + _("(received before; nothing changed)") if message.duplicate else ""
+            self.say(_("%(file)s: %(code)s from %(sender)s: %(status)s") % {
+                "file": path.name, "code": message.code, "sender": message.sender, "status": status_text(message)} + again)
             for problem in message.problems:
                 self.say(f"  {problem['pad']}: {problem['retourcode'] or '-'} {problem['regel']}: {problem['melding']}")
         if refused and self._called_from_command_line:
             raise SystemExit(1)
         if refused:
-            raise CommandError(f"{refused} bestand(en) geweigerd.")
+            raise CommandError(_("%(count)s file(s) refused.") % {"count": refused})

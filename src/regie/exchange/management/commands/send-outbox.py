@@ -2,18 +2,21 @@
 
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from regie.core.imports import RegionCommand
 from regie.exchange.outbox import outbox_send
 
 
 class Command(RegionCommand):
-    help = "Schrijft alle klaarstaande uitgaande iWmo-berichten naar MAP (voor de GGK) en markeert ze als verzonden."
+    help = gettext_lazy("Writes all outgoing iWmo messages that are ready to FOLDER (for the GGK) and marks them as sent.")
 
     def add_command_arguments(self, parser) -> None:
-        parser.add_argument("folder", metavar="MAP", help="map waarin de berichten komen")
+        parser.add_argument("folder", metavar=gettext_lazy("FOLDER"), help=gettext_lazy("folder the messages go into"))
 
     def run(self, *, folder, **options):
         sent = outbox_send(region=self.region(options), folder=Path(folder))
         for message in sent:
             self.say(f"{message.filename}")
-        self.say(f"{len(sent)} bericht(en) verzonden.")
+        self.say(_("%(count)s message(s) sent.") % {"count": len(sent)})

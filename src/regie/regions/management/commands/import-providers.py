@@ -1,13 +1,16 @@
 """import-providers FILE.csv — providers with AGB code, KvK number and cooperative (docs/commands.md)."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from regie.core.imports import RegionCommand
 from regie.regions.imports import providers_import
 
 
 class Command(RegionCommand):
-    help = "Leest aanbieders (agb,name,kvk,cooperative_agb) in; bestaande aanbieders worden bijgewerkt."
+    help = gettext_lazy("Reads providers (agb,name,kvk,cooperative_agb); existing providers are updated.")
     takes_file = True
 
     def run(self, *, file, **options):
         result = providers_import(region=self.region(options), path=file)
-        self.say(f"{result.rows} aanbieders gelezen, {result.changed} nieuw of gewijzigd.")
+        self.say(_("%(rows)s providers read, %(changed)s new or changed.") % {"rows": result.rows, "changed": result.changed})

@@ -1,11 +1,14 @@
 """setup-region FILE.json — create or update a region from its description (docs/commands.md)."""
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from regie.core.imports import RegionCommand
 from regie.regions.imports import region_import
 
 
 class Command(RegionCommand):
-    help = "Richt een regio in (of werkt haar bij) uit een JSON-bestand: gemeenten, centrumgemeente, uitvoeringskosten."
+    help = gettext_lazy("Sets up a region (or updates it) from a JSON file: municipalities, central municipality, running costs.")
     takes_file = True
     takes_region = False
 
@@ -15,7 +18,9 @@ class Command(RegionCommand):
         for change in result.changes:
             self.say(f"- {change}")
         for key in imported.ignored:
-            self.say(f"Let op: '{key}' wordt (nog) niet opgeslagen en is overgeslagen.")
-        verb = "ingericht" if result.created else ("bijgewerkt" if result.changes else "ongewijzigd")
-        self.say(f"{result.region.name} {verb}: {result.region.municipalities.count()} gemeenten, "
-                 f"{len(result.changes)} wijzigingen.")
+            self.say(_("Note: '%(key)s' is not stored (yet) and was skipped.") % {"key": key})
+        template = (_("%(region)s set up: %(municipalities)s municipalities, %(changes)s changes.") if result.created
+                    else _("%(region)s updated: %(municipalities)s municipalities, %(changes)s changes.") if result.changes
+                    else _("%(region)s unchanged: %(municipalities)s municipalities, %(changes)s changes."))
+        self.say(template % {"region": result.region.name, "municipalities": result.region.municipalities.count(),
+                             "changes": len(result.changes)})

@@ -20,6 +20,7 @@ from regie.contracting.services import contract_covering
 from regie.core.bsn import bsn_clean
 from regie.core.errors import DomainError, Forbidden
 from regie.core.months import month_end
+from regie.core.parse import care_window, check_date, residence_window
 from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
 
@@ -67,6 +68,14 @@ def _check_periods(periods: list[ResidencePeriod]) -> None:
                               field="resident_from")
 
 
+def _in_window(window, **dates: dt.date | None) -> None:
+    """Refuse a care date outside the region's window (regie.core.parse): not before the region's
+    start, not far in the future; the first one outside names its field."""
+    for field, day in dates.items():
+        if day is not None:
+            check_date(day, field=field, window=window)
+
+
 def _contact_clean(*, gender: str, street: str, house_number: int | None, house_number_addition: str,
                    postcode: str, town: str) -> dict:
     """Gender (COD046) and the Dutch address, normalised; an address needs at least postcode and house number
@@ -108,6 +117,9 @@ def client_create(*, actor, region, bsn: str, family_name: str, initials: str, b
     bsn = bsn_clean(bsn)
     if not family_name.strip():
         raise DomainError("name-missing", "De achternaam ontbreekt.", field="family_name")
+    check_date(birth_date, field="birth_date")
+    for period in residences:
+        _in_window(residence_window(region), resident_from=period.valid_from, resident_to=period.valid_to)
     if birth_date > dt.date.today():
         raise DomainError("birth-date-future", "De geboortedatum ligt in de toekomst.", field="birth_date")
     if not residences:
@@ -135,6 +147,7 @@ def client_create(*, actor, region, bsn: str, family_name: str, initials: str, b
 def plan_create(*, actor, client: Client, drawn_up_on: dt.date, goals: list[dict]) -> SupportPlan:
     """A support plan with its goals; each goal has a life domain, a text and a baseline score 1–5."""
     actor.require("access_officer")
+    _in_window(care_window(client.region), drawn_up_on=drawn_up_on)
     plan = SupportPlan.objects.create(client=client, municipality_id=actor.municipality_id, drawn_up_on=drawn_up_on)
     for goal in goals:
         score = int(goal["baseline_score"])
@@ -151,6 +164,7 @@ def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on
     actor.require("access_officer")
     if goal.closed_on is not None:
         raise DomainError("goal-closed", "Dit doel is al afgesloten.")
+    _in_window(care_window(goal.plan.client.region), closed_on=closed_on)
     if not 1 <= followup_score <= 5:
         raise DomainError("score-invalid", "Een zelfredzaamheidsscore ligt tussen 1 en 5.", field="followup_score")
     goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
@@ -195,6 +209,7 @@ def _user(actor):
 @transaction.atomic
 def allocation_create(*, actor, client: Client, product, category, provider, start: dt.date,
                       end: dt.date | None = None, reference: str | None = None) -> Allocation:
+    _in_window(care_window(client.region), start=start, end=end)
     residence = residence_on(client=client, day=start)
     if residence is None:
         raise DomainError("no-residence", f"{client} woont op {start:%d-%m-%Y} niet in de regio.", field="start")
@@ -250,6 +265,8 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
         allocation.category = category
     new_end = None if clear_end else (end if end is not None else allocation.end)
     if new_end != allocation.end:
+        _in_window(care_window(allocation.region), end=new_end)
+    if new_end != allocation.end:
         changes.append(f"einddatum {allocation.end or 'open'} → {new_end or 'open'}")
         allocation.end = new_end
     if not changes:
@@ -271,6 +288,7 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
                           field="end_reason")
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
         raise DomainError("allocation-closed", "Deze toewijzing is al beëindigd.")
+    _in_window(care_window(allocation.region), end=end)
     if allocation.status == AllocationStatus.ALLOCATED and end <= allocation.start:
         # iWmo withdraws an allocation by making its end date equal to its start date.
         allocation.status, end = AllocationStatus.WITHDRAWN, allocation.start
@@ -296,6 +314,7 @@ def allocation_start(*, actor, allocation: Allocation, started_on: dt.date) -> A
     _owned_by_provider(actor, allocation)
     if allocation.status != AllocationStatus.ALLOCATED:
         raise DomainError("allocation-not-allocated", "Alleen een toegewezen, nog niet gestarte toewijzing kan starten.")
+    _in_window(care_window(allocation.region), started_on=started_on)
     if started_on < allocation.start or (allocation.end is not None and started_on > allocation.end):
         raise DomainError("start-outside-allocation", "De startdatum valt buiten de toewijzingsperiode.",
                           field="started_on")
@@ -310,6 +329,7 @@ def allocation_stop(*, actor, allocation: Allocation, stopped_on: dt.date, reaso
     _owned_by_provider(actor, allocation)
     if allocation.status != AllocationStatus.STARTED:
         raise DomainError("allocation-not-started", "Alleen een gestarte toewijzing kan stoppen.")
+    _in_window(care_window(allocation.region), stopped_on=stopped_on)
     if reason not in END_REASONS:
         raise DomainError("end-reason-unknown", f"'{reason}' is geen reden beëindiging uit de iWmo-codelijst.",
                           field="end_reason")

@@ -25,7 +25,7 @@ import json.scanner
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -33,7 +33,7 @@ from django.db import IntegrityError, transaction
 
 from .bsn import bsn_clean
 from .errors import DomainError
-from .months import parse_date, parse_month
+from .parse import Window, check_text, parse_amount, parse_date, parse_integer, parse_month
 
 HEADER = "kopregel"  # the "field" of an error about the header line
 WHOLE_FILE = "bestand"  # the "field" of an error about the file as a whole
@@ -82,10 +82,12 @@ class Row:
             raise self.error(name, "value-type", "Hier hoort een tekst of getal, geen lijst of object.")
         else:
             text = str(value).strip()
+        with at(self, name, prefer_own_field=False):
+            check_text(text)
         if required and not text:
             raise self.error(name, "value-missing", "Dit veld is verplicht maar leeg.")
         if max_length is not None and len(text) > max_length:
-            raise self.error(name, "value-too-long", f"'{text}' is langer dan {max_length} tekens.")
+            raise self.error(name, "value-too-long", f"'{text[:40]}…' is langer dan {max_length} tekens.")
         return text
 
     def parse(self, name: str, parser: Callable[[str], object], *, required: bool = True):
@@ -96,36 +98,35 @@ class Row:
         with at(self, name, prefer_own_field=False):
             return parser(text)
 
-    def date(self, name: str, *, required: bool = True) -> dt.date | None:
-        return self.parse(name, parse_date, required=required)
+    def date(self, name: str, *, required: bool = True, window: Window | None = None) -> dt.date | None:
+        return self.parse(name, lambda text: parse_date(text, window=window), required=required)
 
-    def month(self, name: str, *, required: bool = True) -> dt.date | None:
-        return self.parse(name, parse_month, required=required)
+    def month(self, name: str, *, required: bool = True, window: Window | None = None) -> dt.date | None:
+        return self.parse(name, lambda text: parse_month(text, window=window), required=required)
 
-    def integer(self, name: str, *, required: bool = True) -> int | None:
-        def parse(text: str) -> int:
-            if not text.lstrip("-").isdigit():
-                raise DomainError("integer-invalid", f"'{text}' is geen geheel getal.")
-            return int(text)
+    def integer(self, name: str, *, required: bool = True, minimum: int | None = None,
+                maximum: int | None = None) -> int | None:
+        """A whole number in ASCII digits; by default within what an integer column holds."""
+        bounds = {k: v for k, v in (("minimum", minimum), ("maximum", maximum)) if v is not None}
+        return self.parse(name, lambda text: parse_integer(text, **bounds), required=required)
 
-        return self.parse(name, parse, required=required)
-
-    def decimal(self, name: str, *, required: bool = True) -> Decimal | None:
-        """A decimal number; a decimal comma (Dutch Excel) is accepted, a thousands separator is not."""
+    def decimal(self, name: str, *, required: bool = True, max_digits: int = 12,
+                decimal_places: int = 2) -> Decimal | None:
+        """A decimal number that fits its column; a decimal comma (Dutch Excel) is accepted, a
+        thousands separator, an exponent, NaN and Infinity are not."""
         def parse(text: str) -> Decimal:
             try:
-                value = Decimal(text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text)
-            except InvalidOperation:
-                raise DomainError("decimal-invalid", f"'{text}' is geen geldig getal; gebruik bijvoorbeeld 412.50.") from None
-            if not value.is_finite():
-                raise DomainError("decimal-invalid", f"'{text}' is geen geldig getal.")
-            return value
+                return parse_amount(text, max_digits=max_digits, decimal_places=decimal_places)
+            except DomainError as error:
+                if error.code == "amount-invalid":  # the code files have always had for a malformed number
+                    raise DomainError("decimal-invalid", error.message) from None
+                raise
 
         return self.parse(name, parse, required=required)
 
     def digits(self, name: str, length: int, *, required: bool = True) -> str:
         def parse(text: str) -> str:
-            if len(text) != length or not text.isdigit():
+            if len(text) != length or not (text.isascii() and text.isdigit()):
                 raise DomainError("digits-invalid", f"'{text}' moet uit precies {length} cijfers bestaan.")
             return text
 

@@ -39,7 +39,7 @@ class SetupResult:
 def municipality_code_clean(code: str) -> str:
     """A CBS gemeentecode: four digits; a shorter number gets its leading zeros back."""
     text = str(code).strip()
-    if not text.isdigit() or len(text) > 4:
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
         raise DomainError("municipality-code-invalid", f"'{code}' is geen CBS-gemeentecode (vier cijfers).",
                           field="code")
     return text.zfill(4)
@@ -162,7 +162,7 @@ def _purchasing_office_ensure(region: Region, changes: list[str]) -> Organisatio
 
 def _eight_digits(value: str, *, code: str, label: str, field: str) -> str:
     value = value.strip()
-    if len(value) != 8 or not value.isdigit():
+    if len(value) != 8 or not (value.isascii() and value.isdigit()):
         raise DomainError(code, f"'{value}' is geen geldig {label} (acht cijfers).", field=field)
     return value
 

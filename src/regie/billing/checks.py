@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from regie.care.models import AllocationStatus
 from regie.catalogue.models import Variant
 from regie.core.money import CENT
@@ -33,6 +35,9 @@ REASONS = {
     "no-residence": "De cliënt woonde in deze maand niet in een gemeente van de regio.",
     "duplicate": "Deze maand van deze toewijzing is al gedeclareerd.",
     "credit-without-debit": "Er is geen goedgekeurde declaratie die deze creditregel kan terugdraaien.",
+    "month-out-of-window": _("The month lies outside the months this region accepts."),
+    "value-out-of-range": _("A volume, price or amount is not a number that can be stored (too large, too "
+                            "precise or not finite)."),
 }
 
 

@@ -236,6 +236,7 @@ def settlement_run(*, actor, region: Region, month: dt.date) -> SettlementRun:
         actor.require("finance")
         if not actor.is_purchasing_office:
             raise DomainError("settlement-not-allowed", "Alleen het inkoopbureau verrekent.")
+    month = check_month(month, field="month", window=care_window(region))
     existing = SettlementRun.objects.filter(region=region, month=month).first()
     if existing is not None:
         return existing

@@ -28,8 +28,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from .bsn import bsn_clean
 from .errors import DomainError
@@ -227,6 +229,10 @@ def read_text(path: str | Path, content: bytes | None = None) -> str:
     """The text of a file; `content` gives the bytes of an upload (then `path` only names it)."""
     path = Path(path)
     if content is not None:
+        limit = settings.REGIE_UPLOAD_MAX_BYTES
+        if len(content) > limit:
+            raise InputError("file-too-large", _("The file is larger than %(limit)s bytes; split it into parts.")
+                             % {"limit": f"{limit:,}".replace(",", ".")}, file=str(path), line=None, field=WHOLE_FILE)
         return _decode(path, content)
     try:
         raw = path.read_bytes()
@@ -247,6 +253,7 @@ def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str
     """
     name = str(path)
     text = read_text(path, content)
+    max_rows = settings.REGIE_UPLOAD_MAX_ROWS
     lines = text.splitlines()
     header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     expected = ",".join(columns)
@@ -270,6 +277,9 @@ def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str
             missing = header[len(record)] if len(record) < len(header) else None
             raise InputError("row-length", f"Deze regel heeft {len(record)} velden, de kopregel {len(header)}.",
                              file=name, line=start, field=missing or f"veld {len(header) + 1}")
+        if len(rows) >= max_rows:
+            raise InputError("file-too-many-rows", _("The file has more than %(limit)d rows; split it into parts.")
+                             % {"limit": max_rows}, file=name, line=start, field=WHOLE_FILE)
         values = {column: value.strip() for column, value in zip(header, record)}
         rows.append(Row(name, start, values, columns=tuple(columns) + tuple(optional)))
     if not rows:
@@ -383,6 +393,10 @@ class RegionCommand(BaseCommand):
         except IntegrityError as error:
             where = f"{options['file']}: " if options.get("file") else ""
             self.fail(f"{where}De database weigert de gegevens ({error}). Er is niets opgeslagen. [database-constraint]")
+        except DataError as error:  # a value no column holds, past every parser: refused, not a traceback
+            where = f"{options['file']}: " if options.get("file") else ""
+            self.fail(f"{where}" + _("The database cannot hold a value (%(error)s). Nothing was stored.")
+                      % {"error": str(error).splitlines()[0][:200]} + " [database-data]")
 
     def fail(self, message: str) -> None:
         if self._called_from_command_line:

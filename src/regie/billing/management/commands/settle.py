@@ -5,7 +5,7 @@ import json
 
 from regie.billing.services import settlement_run, settlement_statement
 from regie.core.imports import RegionCommand
-from regie.core.months import parse_month
+from regie.core.parse import care_window, parse_month
 
 CSV_COLUMNS = ("kind", "code", "name", "amount", "care", "regional_costs", "total", "lines", "clients")
 
@@ -19,7 +19,9 @@ class Command(RegionCommand):
         parser.add_argument("--format", choices=("json", "csv"), default="json", help="uitvoer: json (standaard) of csv")
 
     def run(self, *, month, format, **options):  # noqa: A002 - the option is called --format
-        run = settlement_run(actor=None, region=self.region(options), month=parse_month(month))
+        region = self.region(options)
+        run = settlement_run(actor=None, region=region, month=parse_month(month, field="month",
+                                                                          window=care_window(region)))
         statement = settlement_statement(run)
         if format == "json":
             self.say(json.dumps(statement, indent=2, ensure_ascii=False))

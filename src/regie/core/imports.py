@@ -35,8 +35,9 @@ from django.utils.translation import gettext as _
 
 from .bsn import bsn_clean
 from .errors import DomainError
-from .parse import Window, check_text, parse_amount, parse_date, parse_integer, parse_month
+from .parse import Window, check_text, json_depth, parse_amount, parse_date, parse_integer, parse_month
 
+MAX_JSON_DEPTH = 32  # a region file is three levels deep; deeper is not ours (and would exhaust the stack)
 HEADER = "kopregel"  # the "field" of an error about the header line
 WHOLE_FILE = "bestand"  # the "field" of an error about the file as a whole
 
@@ -338,6 +339,9 @@ def read_json(path: str | Path) -> Row:
     if not text.strip():
         raise InputError("file-empty", "Het bestand is leeg; verwacht een JSON-object.", file=name, line=1,
                          field=WHOLE_FILE)
+    if json_depth(text.encode()) > MAX_JSON_DEPTH:
+        raise InputError("json-too-deep", _("The JSON is nested deeper than %(depth)d levels.")
+                         % {"depth": MAX_JSON_DEPTH}, file=name, line=1, field=WHOLE_FILE)
     try:
         data = _Decoder().decode(text)
     except json.JSONDecodeError as error:

@@ -40,6 +40,9 @@ _DECIMAL = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?", re.ASCII)
 _BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
 _LINE_BREAKS = {"\n", "\r", "\t"}
 
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BRACKET = re.compile(rb"[\[\]{}]")
+
 INTEGER_MAX = 2**31 - 1  # an integer column on every database we run on
 MAX_TEXT = 10_000  # no text we take is longer, whatever its own limit
 
@@ -275,3 +278,15 @@ def parse_text(text, *, field: str | None = None, max_length: int | None = None,
         raise _error(field, "text-too-long", _("The text is longer than %(limit)d characters.")
                           % {"limit": limit})
     return value
+
+
+# -- structure ----------------------------------------------------------------------------------
+
+
+def json_depth(data: bytes) -> int:
+    """The deepest nesting of arrays and objects in a JSON text, without parsing it (so without recursion)."""
+    depth = deepest = 0
+    for match in _BRACKET.finditer(_STRING.sub(b"", data)):
+        depth += 1 if match.group() in (b"[", b"{") else -1
+        deepest = max(deepest, depth)
+    return deepest

@@ -2,7 +2,6 @@
 settings import it while `rest_framework.views` loads, so it may not import that)."""
 
 import json
-import re
 from decimal import Decimal
 
 from django.conf import settings
@@ -11,9 +10,7 @@ from rest_framework import exceptions
 from rest_framework.parsers import JSONParser
 
 from .errors import DomainError
-
-_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
-_BRACKET = re.compile(rb"[\[\]{}]")
+from .parse import json_depth
 
 
 class BodyTooLarge(DomainError):
@@ -22,15 +19,6 @@ class BodyTooLarge(DomainError):
 
 class BodyTooDeep(DomainError):
     status = 400
-
-
-def json_depth(data: bytes) -> int:
-    """The deepest nesting of arrays and objects in a JSON text, without parsing it (so without recursion)."""
-    depth = deepest = 0
-    for match in _BRACKET.finditer(_STRING.sub(b"", data)):
-        depth += 1 if match.group() in (b"[", b"{") else -1
-        deepest = max(deepest, depth)
-    return deepest
 
 
 class BoundedJSONParser(JSONParser):

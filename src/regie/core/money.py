@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.utils.translation import gettext as _
+
 from .errors import DomainError
 
 CENT = Decimal("0.01")
@@ -18,7 +20,10 @@ def to_money(value) -> Decimal:
         raise DomainError("amount-invalid", f"'{value}' is geen geldig bedrag.") from None
     if not amount.is_finite():
         raise DomainError("amount-invalid", f"'{value}' is geen geldig bedrag.")
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    try:
+        return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than a Decimal context holds: no column holds it either
+        raise DomainError("amount-too-large", _("'%(value)s' is too large.") % {"value": str(value)[:40]}) from None
 
 
 def cents(amount: Decimal) -> int:

@@ -9,6 +9,7 @@ from django.db import transaction
 
 from regie.core.imports import Row, at, check_unique, read_csv, read_json
 from regie.core.money import to_money
+from regie.core.parse import parse_amount
 
 from .models import Organisation, Region, ResidenceRule
 from .services import (
@@ -52,7 +53,7 @@ def region_import(*, path: str | Path) -> RegionImport:
     for entry in cost_entries:
         entry.check_keys(COST_KEYS)
         with at(entry, "amount"):
-            costs[entry.integer("year")] = to_money(entry.text("amount"))
+            costs[entry.integer("year")] = to_money(entry.parse("amount", lambda t: parse_amount(t, max_digits=14)))
     check_unique(cost_entries, ("year",))
     with at(root):
         result = region_setup(

@@ -107,7 +107,7 @@ def add_domain_error(form: forms.Form, error: DomainError, *, aliases: dict[str,
     if isinstance(error, (NotFound, Forbidden)):
         raise error
     field = (aliases or {}).get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, error.message)
+    form.add_error(field if field in form.fields else None, forms.ValidationError(error.message, code=error.code))
     mark_invalid(form)
 
 

@@ -59,6 +59,8 @@ ABSOLUTE = Window(dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 
 
 def _years_after(day: dt.date, years: int) -> dt.date:
+    if day.year + years > ABSOLUTE.last.year:
+        return ABSOLUTE.last
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

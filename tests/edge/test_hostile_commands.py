@@ -144,3 +144,14 @@ def test_on_the_command_line_a_refusal_is_one_line_on_stderr_and_exit_1(tmp_path
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and result.stderr.count("\n") == 1
     assert result.stderr.endswith("[json-too-deep]\n")
+
+
+def test_setup_region_sets_the_window_of_care_dates(db, files):
+    from regie.regions.models import Region
+
+    run("setup-region", files.json("region.json", {**REGION, "care_from": "2020-01-01", "future_years": 1}))
+    region = Region.objects.get()
+    assert (region.care_from.isoformat(), region.future_years) == ("2020-01-01", 1)
+    for change, code in (({"future_years": 51}, "integer-out-of-range"), ({"care_from": "0000-01-01"}, "date-invalid"),
+                         ({"future_years": "٣"}, "number-not-ascii")):
+        refused_with(code, "setup-region", files.json("region.json", {**REGION, **change}))

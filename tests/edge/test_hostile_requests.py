@@ -113,8 +113,8 @@ def test_an_upload_of_300000_rows_is_refused_at_the_row_cap(as_user, people, wor
 
 def test_an_upload_past_the_byte_cap_is_refused_unread(as_user, people, world, settings):
     settings.REGIE_UPLOAD_MAX_BYTES = 1000
-    response = as_user(people.staff_p1).post(reverse("billing:declaration-upload"),
-                                             {"file": csv_upload("reference,month,debit_credit\n" + "A1,2025-03,D\n" * 100)})
+    content = "reference,month,debit_credit\n" + "A1,2025-03,D\n" * 100
+    response = as_user(people.staff_p1).post(reverse("billing:declaration-upload"), {"file": csv_upload(content)})
     assert [e.code for e in response.context["form"].errors.as_data()["file"]] == ["file-too-large"]
     assert not Declaration.objects.exists()
 

@@ -14,6 +14,7 @@ from django.db import transaction
 
 from regie.core.errors import DomainError
 from regie.core.money import to_money
+from regie.core.parse import check_date, parse_integer
 
 from .models import (
     Municipality, Organisation, OrganisationKind, PartialMonthRule, Region, RegionalCost, ResidenceRule,
@@ -72,9 +73,11 @@ def _update(instance, values: dict) -> list[str]:
 @transaction.atomic
 def region_setup(*, name: str, centre_code: str, municipalities: list[MunicipalitySpec],
                  regional_costs: dict[int, Decimal], residence_rule: str = ResidenceRule.FIRST_DAY_OF_MONTH,
-                 partial_month_rule: str | None = None) -> SetupResult:
+                 partial_month_rule: str | None = None, care_from: dt.date | None = None,
+                 future_years: int | None = None) -> SetupResult:
     """Create or update a region: its municipalities (each with an organisation of kind
-    municipality), its centre municipality, one purchasing office, and its yearly regional costs."""
+    municipality), its centre municipality, one purchasing office, and its yearly regional costs.
+    `care_from` and `future_years` set the window of care dates (regie.core.parse.care_window)."""
     name = name.strip()
     if not name:
         raise DomainError("name-missing", "De naam van de regio ontbreekt.", field="name")
@@ -110,6 +113,10 @@ def region_setup(*, name: str, centre_code: str, municipalities: list[Municipali
     settings = {"residence_rule": residence_rule, "centre_municipality": by_code[centre_code]}
     if partial_month_rule is not None:
         settings["partial_month_rule"] = partial_month_rule
+    if care_from is not None:
+        settings["care_from"] = check_date(care_from, field="care_from")
+    if future_years is not None:
+        settings["future_years"] = parse_integer(future_years, field="future_years", minimum=0, maximum=50)
     changed = _update(region, settings)
     if changed and not created:
         result.changes.append(f"regio {name}: {', '.join(changed)} gewijzigd")

@@ -239,3 +239,11 @@ def test_the_api_json_parser_refuses_a_body_past_its_cap(settings):
     with pytest.raises(DomainError) as error:
         BoundedJSONParser().parse(io.BytesIO(b"[" + b"1," * 100 + b"1]"))
     assert (error.value.code, error.value.status) == ("body-too-large", 413)
+
+
+def test_an_uploaded_declaration_named_with_control_characters_is_stored_cleaned(as_user, people, world):
+    response = as_user(people.staff_p1).post(reverse("billing:declaration-upload"),
+                                             {"file": csv_upload("reference,month,debit_credit\nA1,2025-03,D\n",
+                                                                 name="de\x1bcl\u202earatie.csv")})
+    assert response.status_code == 302
+    assert Declaration.objects.get().filename.isprintable()

@@ -111,3 +111,15 @@ def test_a_305_from_the_inbox_with_a_start_in_9999_is_rejected_and_not_stored(wo
     assert {p["retourcode"] for p in message.problems} & {"0001", "9019"}
     allocation.refresh_from_db()
     assert allocation.status == AllocationStatus.ALLOCATED and allocation.started_on is None
+
+
+def test_a_message_file_name_with_control_characters_is_stored_cleaned(world, officer_a):
+    """PostgreSQL refuses NUL in text: the name a client sends is made storable, not a server error."""
+    with time_machine.travel(dt.datetime(2025, 4, 3, 9, 0), tick=False):
+        allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
+                                       category=world.b1, provider=world.p2, start=dt.date(2025, 4, 1))
+        toewijzing = read_301(Message.objects.get(direction=Direction.OUT, code="301", allocations=allocation))
+        message = message_receive(actor=None, filename="st\x00art\u202e.xml", data=start_305(
+            toewijzing, identification="S1", dated=dt.date(2025, 4, 3), begindatum=dt.date(2025, 4, 2)))
+    assert message.status == MessageStatus.ACCEPTED
+    assert Message.objects.get(pk=message.pk).filename == "st_art_.xml"

@@ -23,7 +23,7 @@ from regie.core.batches import BATCH_SIZE, chunks, in_batches
 from regie.core.errors import DomainError
 from regie.core.money import monthly_part, split_by_key, to_money
 from regie.core.months import format_month, month_end
-from regie.core.parse import ABSOLUTE, care_window, check_amount, check_month
+from regie.core.parse import ABSOLUTE, care_window, check_amount, check_month, clean_name
 from regie.regions.models import Organisation, Region
 from regie.regions.selectors import municipalities_on
 
@@ -87,6 +87,7 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
             raise DomainError("provider-mismatch", "U kunt alleen namens uw eigen organisatie declareren.")
     region = provider.region
     window = care_window(region)
+    filename = clean_name(filename)
     for number, line in enumerate(lines, start=1):
         try:
             check_month(line.month, field="month", window=ABSOLUTE)

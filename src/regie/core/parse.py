@@ -260,6 +260,12 @@ def control_character(text: str, *, multiline: bool = False) -> str | None:
     return None
 
 
+def clean_name(name: str, *, max_length: int = 255) -> str:
+    """A file name as a client sent it, made storable: control characters and bidi overrides become
+    '_' (PostgreSQL refuses NUL in text), at most `max_length` characters."""
+    return "".join("_" if control_character(c) else c for c in str(name or ""))[:max_length]
+
+
 def check_text(text: str, *, field: str | None = None, multiline: bool = False) -> str:
     char = control_character(text, multiline=multiline)
     if char is not None:

@@ -65,7 +65,8 @@ _EDGE_CLASSES: dict[type, type] = {}
 def harden(field: forms.Field) -> forms.Field:
     """Give `field` the edge rules by making it an `EdgeField` of its own class (once)."""
     cls = type(field)
-    if isinstance(field, EdgeField) or not isinstance(field, (forms.CharField, forms.DateField, forms.IntegerField)):
+    if isinstance(field, (EdgeField, forms.FloatField)) or not isinstance(
+            field, (forms.CharField, forms.DateField, forms.IntegerField)):
         return field
     if cls not in _EDGE_CLASSES:
         _EDGE_CLASSES[cls] = type(cls.__name__, (EdgeField, cls), {"__module__": cls.__module__})

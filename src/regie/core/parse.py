@@ -174,14 +174,14 @@ def check_amount(value: Decimal, *, field: str | None = None, max_digits: int = 
     if not isinstance(value, Decimal) or not value.is_finite():
         raise _error(field, "amount-not-finite", _("'%(value)s' is not a number.")
                           % {"value": show})
-    exponent = value.as_tuple().exponent
-    if -exponent > decimal_places and value != value.quantize(Decimal(1).scaleb(-decimal_places)):
-        raise _error(field, "amount-too-precise", _("'%(value)s' has more than %(places)d decimals.")
-                          % {"value": show, "places": decimal_places})
     limit = Decimal(10) ** (max_digits - decimal_places)
     if abs(value) >= limit:
         raise _error(field, "amount-too-large", _("'%(value)s' is too large; the largest is %(largest)s.")
                           % {"value": show, "largest": f"{limit - Decimal(1).scaleb(-decimal_places)}"})
+    exponent = value.as_tuple().exponent
+    if -exponent > decimal_places and value != value.quantize(Decimal(1).scaleb(-decimal_places)):
+        raise _error(field, "amount-too-precise", _("'%(value)s' has more than %(places)d decimals.")
+                          % {"value": show, "places": decimal_places})
     if minimum is not None and value < minimum:
         raise _error(field, "amount-negative", _("'%(value)s' is less than %(minimum)s.")
                           % {"value": show, "minimum": minimum})
@@ -196,7 +196,7 @@ def parse_amount(text, *, field: str | None = None, max_digits: int = 12, decima
         return check_amount(text, field=field, max_digits=max_digits, decimal_places=decimal_places,
                             minimum=minimum)
     if isinstance(text, (bool, float)) or not isinstance(text, (str, int)):
-        raise _error(field, "amount-invalid", _("a number is needed here.")
+        raise _error(field, "amount-invalid", _("A number is needed here.")
                          )
     raw = str(text).strip()
     if not raw.isascii():
@@ -229,7 +229,7 @@ def parse_integer(text, *, field: str | None = None, minimum: int | None = -INTE
     """A whole number in ASCII digits (an optional sign), within `minimum`..`maximum` (by default
     what an integer column holds)."""
     if isinstance(text, bool):
-        raise _error(field, "integer-invalid", _("a whole number is needed here.")
+        raise _error(field, "integer-invalid", _("A whole number is needed here.")
                          )
     raw = str(text).strip() if text is not None else ""
     if not raw.isascii():

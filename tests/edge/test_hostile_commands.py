@@ -155,3 +155,17 @@ def test_setup_region_sets_the_window_of_care_dates(db, files):
     for change, code in (({"future_years": 51}, "integer-out-of-range"), ({"care_from": "0000-01-01"}, "date-invalid"),
                          ({"future_years": "٣"}, "number-not-ascii")):
         refused_with(code, "setup-region", files.json("region.json", {**REGION, **change}))
+
+
+@pytest.mark.parametrize(("line", "field", "code"), [
+    ("02A01,02,3,inspanningsgericht,1E+30,2024-01-01,", "tariff", "amount-exponent"),
+    ("02A01,02,3,inspanningsgericht,12345678901,2024-01-01,", "tariff", "amount-too-large"),
+    ("02A01,02,3,inspanningsgericht,NaN,2024-01-01,", "tariff", "amount-not-finite"),
+    ("02A01,02,٣,inspanningsgericht,400.00,2024-01-01,", "category", "number-not-ascii"),
+    ("02A01,02,99999,inspanningsgericht,400.00,2024-01-01,", "category", "integer-out-of-range"),
+    ("02A01,02,3,inspanningsgericht,400.00,9999-12-31,", "valid_from", "date-out-of-window"),
+])
+def test_import_catalogue_refuses_numbers_no_column_holds(region, files, line, field, code):
+    path = files.csv("catalogue.csv", "product_code,support_form,category,variant,tariff,valid_from,valid_to", line)
+    message = refused_with(code, "import-catalogue", path)
+    assert message.startswith(f"{path}:2: {field}: ")

@@ -110,6 +110,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "regie.core.middleware.RequestIdMiddleware",
+    "regie.core.middleware.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -182,7 +183,23 @@ LOGGING = logging_config(
     level=env_choice("REGIE_LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"), "lowest level logged"),
 )
 
+# Caps at the edge (docs/settings.md, docs/development.md "Edge parsing").
+REGIE_REQUEST_MAX_BYTES = int(env("REGIE_REQUEST_MAX_BYTES", str(64 * 1024 * 1024),
+                                  "largest request body in bytes; a larger one is refused with 413"))
+REGIE_API_MAX_BYTES = int(env("REGIE_API_MAX_BYTES", str(26 * 1024 * 1024),
+                              "largest API request body in bytes (one iWmo message of 25 MB and its envelope)"))
+REGIE_API_JSON_MAX_DEPTH = int(env("REGIE_API_JSON_MAX_DEPTH", "32", "deepest nesting of a JSON body on the API"))
+REGIE_UPLOAD_MAX_BYTES = int(env("REGIE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024),
+                                 "largest CSV upload or import file in bytes"))
+REGIE_UPLOAD_MAX_ROWS = int(env("REGIE_UPLOAD_MAX_ROWS", "100000", "most data rows in one CSV upload or import file"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(env("REGIE_FORM_MAX_BYTES", str(2_621_440),
+                                      "largest form body in bytes, files not counted (Django's default)"))
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100
+
 REST_FRAMEWORK = {
+    "DEFAULT_PARSER_CLASSES": ["regie.core.parsers.BoundedJSONParser", "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "EXCEPTION_HANDLER": "regie.core.api.problem_exception_handler",

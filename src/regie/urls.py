@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
 from regie.core import views as core_views
+from regie.core.converters import MonthConverter
+
+register_converter(MonthConverter, "month")
 
 urlpatterns = [
     path("", core_views.HomeView.as_view(), name="home"),

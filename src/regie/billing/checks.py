@@ -35,6 +35,9 @@ REASONS = {
     "no-residence": _("The client did not live in a municipality of the region in this month."),
     "duplicate": _("This month of this allocation has already been declared."),
     "credit-without-debit": _("There is no approved declaration that this credit line can reverse."),
+    "month-out-of-window": _("The month lies outside the months this region accepts."),
+    "value-out-of-range": _("A volume, price or amount is not a number that can be stored (too large, too "
+                            "precise or not finite)."),
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from regie.core.errors import DomainError
@@ -21,7 +22,6 @@ from .checks import LineInput
 from .imports import DECLARATION_OPTIONAL, line_from_row
 
 UPLOAD_COLUMNS = ("reference", "month", "debit_credit")
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 
 
 class MonthField(forms.CharField):
@@ -67,8 +67,10 @@ class DeclarationUploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB; split it into parts."))
+        if upload.size > settings.REGIE_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(_("The file is larger than %(limit)d MB; split it into parts.")
+                                        % {"limit": settings.REGIE_UPLOAD_MAX_BYTES // (1024 * 1024)},
+                                        code="file-too-large")
         try:
             self.lines = lines_from_upload(upload)
         except DomainError as error:

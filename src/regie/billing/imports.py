@@ -34,8 +34,10 @@ def line_from_row(row: Row) -> LineInput:
         reference=row.text("reference", max_length=20), month=row.month("month"),
         debit_credit=row.choice("debit_credit", DebitCredit.values),
         product_code=row.text("product_code", required=False) or None,
-        category=row.integer("category", required=False), volume=row.decimal("volume", required=False),
-        unit_price=row.decimal("unit_price", required=False), amount=row.decimal("amount", required=False),
+        category=row.integer("category", required=False, minimum=0, maximum=32767),
+        volume=row.decimal("volume", required=False, max_digits=10),
+        unit_price=row.decimal("unit_price", required=False, max_digits=10),
+        amount=row.decimal("amount", required=False, max_digits=12),
     )
 
 

@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 from regie.care.models import Allocation, Residence
 from regie.care.services import payer_day
 from regie.catalogue.models import Tariff
+from regie.core.batches import BATCH_SIZE, chunks, in_batches
 from regie.core.errors import DomainError
 from regie.core.money import monthly_part, split_by_key, to_money
 from regie.core.months import format_month, month_end
+from regie.core.parse import ABSOLUTE, care_window, check_amount, check_month, clean_name
 from regie.regions.models import Organisation, Region
 from regie.regions.selectors import municipalities_on
 
@@ -40,8 +42,10 @@ def _provider_ids(provider: Organisation) -> set[int]:
 
 def _tariffs(region: Region, category_ids: set[int]) -> dict[int, list[Tariff]]:
     periods = defaultdict(list)
-    for tariff in Tariff.objects.filter(category_id__in=category_ids).order_by("valid_from"):
+    for tariff in in_batches(Tariff.objects.all(), "category_id", category_ids):
         periods[tariff.category_id].append(tariff)
+    for tariffs in periods.values():
+        tariffs.sort(key=lambda tariff: tariff.valid_from)
     return periods
 
 
@@ -54,7 +58,7 @@ def _tariff_on(periods: list[Tariff], day: dt.date) -> Decimal | None:
 
 def _residences(client_ids: set[int]) -> dict[int, list[Residence]]:
     periods = defaultdict(list)
-    for residence in Residence.objects.filter(client_id__in=client_ids):
+    for residence in in_batches(Residence.objects.all(), "client_id", client_ids):
         periods[residence.client_id].append(residence)
     return periods
 
@@ -67,10 +71,9 @@ def _payer(periods: list[Residence], day: dt.date) -> int | None:
 
 
 def _open_debits(allocation_ids: set[int], months: set[dt.date]) -> dict[tuple[int, dt.date], DeclarationLine]:
-    lines = DeclarationLine.objects.filter(
-        allocation_id__in=allocation_ids, month__in=months, status=LineStatus.APPROVED, debit_credit="D",
-        is_reversed=False,
-    )
+    lines = in_batches(DeclarationLine.objects.filter(
+        month__in=months, status=LineStatus.APPROVED, debit_credit="D", is_reversed=False,
+    ), "allocation_id", allocation_ids)
     return {(line.allocation_id, line.month): line for line in lines}
 
 
@@ -83,14 +86,21 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
         if provider.pk != actor.organisation.pk:
             raise DomainError("provider-mismatch", _("You can only declare on behalf of your own organisation."))
     region = provider.region
+    window = care_window(region)
+    filename = clean_name(filename)
+    for number, line in enumerate(lines, start=1):
+        try:
+            check_month(line.month, field="month", window=ABSOLUTE)
+        except DomainError as error:
+            raise DomainError(error.code, _("Line %(line)d: %(message)s") % {"line": number, "message": error.message},
+                              field="month") from None
     declaration = Declaration.objects.create(region=region, provider=provider, source=source, filename=filename,
                                              submitted_by=actor.user if actor is not None else None)
     references = {line.reference for line in lines}
     allocations = {
         a.reference: a
-        for a in Allocation.objects.select_for_update(of=("self",))
-        .filter(region=region, reference__in=references)
-        .select_related("product", "category")
+        for a in in_batches(Allocation.objects.select_for_update(of=("self",)).filter(region=region)
+                            .select_related("product", "category"), "reference", references)
     }
     residences = _residences({a.client_id for a in allocations.values()})
     tariffs = _tariffs(region, {a.category_id for a in allocations.values()})
@@ -105,13 +115,40 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
             product=allocation.product if allocation else None, category=allocation.category if allocation else None,
             volume=line.volume, unit_price=line.unit_price, amount=line.amount,
         )
-        if line.debit_credit == "C":
+        refused = _out_of_range(row, line, window)
+        if refused:
+            row.status, row.reason_code = LineStatus.REJECTED, refused
+        elif line.debit_credit == "C":
             _credit(row, line, allocation, provider_ids, open_debits)
         else:
             _debit(row, line, allocation, provider_ids, region, tariffs, residences, open_debits)
         rows.append(row)
     _store(rows)
     return declaration
+
+
+# What the columns of a declaration line hold (billing.models.DeclarationLine).
+_COLUMNS = {"volume": (10, 2), "unit_price": (10, 2), "amount": (12, 2)}
+
+
+def _out_of_range(row: DeclarationLine, line: LineInput, window) -> str:
+    """A line whose month lies outside the region's window, or whose number does not fit its column
+    (not finite, too large, too precise), is rejected; a number that does not fit is not stored."""
+    reason = ""
+    for name, (digits, places) in _COLUMNS.items():
+        value = getattr(line, name)
+        if value is None:
+            continue
+        try:
+            check_amount(value, field=name, max_digits=digits, decimal_places=places)
+        except DomainError:
+            setattr(row, name, None)
+            reason = reason or "value-out-of-range"
+    try:
+        check_month(line.month, field="month", window=window)
+    except DomainError:
+        reason = reason or "month-out-of-window"
+    return reason
 
 
 def _debit(row, line, allocation, provider_ids, region, tariffs, residences, open_debits) -> None:
@@ -161,11 +198,12 @@ def _store(rows: list[DeclarationLine]) -> None:
     credits reverse, then the debits, then the credits (which may point at those debits)."""
     credits = [row for row in rows if row.debit_credit == "C"]
     stored_reversed = [row.reverses.pk for row in credits if row.reverses is not None and row.reverses.pk]
-    DeclarationLine.objects.filter(pk__in=stored_reversed).update(is_reversed=True)
+    for batch in chunks(stored_reversed):
+        DeclarationLine.objects.filter(pk__in=batch).update(is_reversed=True)
     debits = [row for row in rows if row.debit_credit == "D"]
     try:
         with transaction.atomic():
-            DeclarationLine.objects.bulk_create(debits)
+            DeclarationLine.objects.bulk_create(debits, batch_size=BATCH_SIZE)
     except IntegrityError:
         # Another declaration paid one of these months meanwhile: the constraint decides, line by line.
         for row in debits:
@@ -199,6 +237,7 @@ def settlement_run(*, actor, region: Region, month: dt.date) -> SettlementRun:
         actor.require("finance")
         if not actor.is_purchasing_office:
             raise DomainError("settlement-not-allowed", _("Only the purchasing office settles."))
+    month = check_month(month, field="month", window=care_window(region))
     existing = SettlementRun.objects.filter(region=region, month=month).first()
     if existing is not None:
         return existing

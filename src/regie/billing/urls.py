@@ -10,5 +10,5 @@ urlpatterns = [
     path("declaraties/<int:pk>/", views.DeclarationDetailView.as_view(), name="declaration-detail"),
     path("verrekening/", views.SettlementListView.as_view(), name="settlement-list"),
     path("verrekening/afsluiten/", views.SettlementRunView.as_view(), name="settlement-run"),
-    path("verrekening/<str:month>/", views.SettlementDetailView.as_view(), name="settlement-detail"),
+    path("verrekening/<month:month>/", views.SettlementDetailView.as_view(), name="settlement-detail"),
 ]

@@ -126,7 +126,7 @@ def allocations_import(*, region, path: str | Path) -> AllocationsImport:
         with at(row, "product_code"):
             product = product_by_code(region=region, code=row.text("product_code"))
         with at(row, "category"):
-            category = category_of(product=product, number=row.integer("category"))
+            category = category_of(product=product, number=row.integer("category", minimum=0, maximum=32767))
         with at(row, "provider_agb"):
             provider = provider_by_agb(region=region, agb=row.text("provider_agb"))
         started_on, stopped_on = row.date("started_on", required=False), row.date("stopped_on", required=False)

@@ -24,6 +24,7 @@ from regie.core.bsn import bsn_clean
 from regie.core.errors import DomainError, Forbidden
 from regie.core.formatting import short_date
 from regie.core.months import month_end
+from regie.core.parse import care_window, check_date, residence_window
 from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
 
@@ -72,6 +73,14 @@ def _check_periods(periods: list[ResidencePeriod]) -> None:
                               field="resident_from")
 
 
+def _in_window(window, **dates: dt.date | None) -> None:
+    """Refuse a care date outside the region's window (regie.core.parse): not before the region's
+    start, not far in the future; the first one outside names its field."""
+    for field, day in dates.items():
+        if day is not None:
+            check_date(day, field=field, window=window)
+
+
 def _contact_clean(*, gender: str, street: str, house_number: int | None, house_number_addition: str,
                    postcode: str, town: str) -> dict:
     """Gender (COD046) and the Dutch address, normalised; an address needs at least postcode and house number
@@ -113,6 +122,9 @@ def client_create(*, actor, region, bsn: str, family_name: str, initials: str, b
     bsn = bsn_clean(bsn)
     if not family_name.strip():
         raise DomainError("name-missing", _("The family name is missing."), field="family_name")
+    check_date(birth_date, field="birth_date")
+    for period in residences:
+        _in_window(residence_window(region), resident_from=period.valid_from, resident_to=period.valid_to)
     if birth_date > dt.date.today():
         raise DomainError("birth-date-future", _("The date of birth lies in the future."), field="birth_date")
     if not residences:
@@ -140,6 +152,7 @@ def client_create(*, actor, region, bsn: str, family_name: str, initials: str, b
 def plan_create(*, actor, client: Client, drawn_up_on: dt.date, goals: list[dict]) -> SupportPlan:
     """A support plan with its goals; each goal has a life domain, a text and a baseline score 1–5."""
     actor.require("access_officer")
+    _in_window(care_window(client.region), drawn_up_on=drawn_up_on)
     plan = SupportPlan.objects.create(client=client, municipality_id=actor.municipality_id, drawn_up_on=drawn_up_on)
     for goal in goals:
         score = int(goal["baseline_score"])
@@ -156,6 +169,7 @@ def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on
     actor.require("access_officer")
     if goal.closed_on is not None:
         raise DomainError("goal-closed", _("This goal has already been closed."))
+    _in_window(care_window(goal.plan.client.region), closed_on=closed_on)
     if not 1 <= followup_score <= 5:
         raise DomainError("score-invalid", _("A self-reliance score lies between 1 and 5."), field="followup_score")
     goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
@@ -202,6 +216,7 @@ def _user(actor):
 @transaction.atomic
 def allocation_create(*, actor, client: Client, product, category, provider, start: dt.date,
                       end: dt.date | None = None, reference: str | None = None) -> Allocation:
+    _in_window(care_window(client.region), start=start, end=end)
     residence = residence_on(client=client, day=start)
     if residence is None:
         raise DomainError("no-residence", _("%(client)s does not live in the region on %(date)s.") % {
@@ -258,6 +273,8 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
         allocation.category = category
     new_end = None if clear_end else (end if end is not None else allocation.end)
     if new_end != allocation.end:
+        _in_window(care_window(allocation.region), end=new_end)
+    if new_end != allocation.end:
         changes.append(f"einddatum {allocation.end or 'open'} → {new_end or 'open'}")
         allocation.end = new_end
     if not changes:
@@ -279,6 +296,7 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
                           field="end_reason")
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
         raise DomainError("allocation-closed", _("This allocation has already ended."))
+    _in_window(care_window(allocation.region), end=end)
     if allocation.status == AllocationStatus.ALLOCATED and end <= allocation.start:
         # iWmo withdraws an allocation by making its end date equal to its start date.
         allocation.status, end = AllocationStatus.WITHDRAWN, allocation.start
@@ -306,6 +324,7 @@ def allocation_start(*, actor, allocation: Allocation, started_on: dt.date) -> A
     _owned_by_provider(actor, allocation)
     if allocation.status != AllocationStatus.ALLOCATED:
         raise DomainError("allocation-not-allocated", _("Only an allocated allocation that has not started yet can start."))
+    _in_window(care_window(allocation.region), started_on=started_on)
     if started_on < allocation.start or (allocation.end is not None and started_on > allocation.end):
         raise DomainError("start-outside-allocation", _("The start date falls outside the allocation period."),
                           field="started_on")
@@ -320,6 +339,7 @@ def allocation_stop(*, actor, allocation: Allocation, stopped_on: dt.date, reaso
     _owned_by_provider(actor, allocation)
     if allocation.status != AllocationStatus.STARTED:
         raise DomainError("allocation-not-started", _("Only a started allocation can stop."))
+    _in_window(care_window(allocation.region), stopped_on=stopped_on)
     if reason not in END_REASONS:
         raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
                           field="end_reason")

@@ -34,9 +34,9 @@ def catalogue_import(*, region, path: str | Path) -> CatalogueImport:
     products = set()
     for row in rows:
         code = row.text("product_code")
-        number = row.integer("category")
+        number = row.integer("category", minimum=0, maximum=32767)
         variant = row.choice("variant", Variant.values)
-        amount = row.decimal("tariff")
+        amount = row.decimal("tariff", max_digits=10)
         valid_from, valid_to = row.date("valid_from"), row.date("valid_to", required=False)
         with at(row):
             form = support_form_get(code=row.text("support_form"))

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
 from regie.core.money import to_money
+from regie.core.parse import ABSOLUTE, parse_integer
 
 from .models import Category, Product, SupportForm, Tariff, Variant
 
@@ -81,6 +82,7 @@ def tariffs_index(*, actor, region, year: int, percentage: Decimal) -> list[Tari
     continued from 1 January at the indexed amount (rounded half up to the cent)."""
     if actor is not None:
         actor.require("purchaser")
+    parse_integer(year, field="year", minimum=ABSOLUTE.first.year + 1, maximum=ABSOLUTE.last.year)
     start = dt.date(year, 1, 1)
     eve = start - dt.timedelta(days=1)
     running = list(

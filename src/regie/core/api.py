@@ -16,6 +16,16 @@ from rest_framework.views import exception_handler, set_rollback
 
 from . import logs
 from .errors import DomainError, log_refusal
+from .parse import parse_integer
+
+
+def query_integer(params, name: str, *, default: int, minimum: int, maximum: int) -> int:
+    """A whole-number query parameter (`offset`, `limit`) within bounds; a refusal names the parameter."""
+    text = params.get(name)
+    if text is None or text == "":
+        return default
+    return parse_integer(text, field=name, minimum=minimum, maximum=maximum)
+
 
 # Headers the framework sets on an error response that a client needs (a login challenge, a wait).
 _KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")

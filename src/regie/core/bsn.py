@@ -14,7 +14,7 @@ __all__ = ["bsn_clean", "bsn_is_valid"]
 def bsn_clean(value: str) -> str:
     """Normalise and check a BSN; an eight-digit number gets its leading zero back."""
     text = value.strip().replace(" ", "").replace(".", "")
-    if text.isdigit() and len(text) == 8:
+    if text.isascii() and text.isdigit() and len(text) == 8:
         text = "0" + text
     if not bsn_is_valid(text):
         raise DomainError("bsn-invalid", _("'%(value)s' is not a valid BSN (nine digits that pass the eleven test).") % {"value": value},

@@ -9,7 +9,9 @@ refused business rule (`DomainError`) becomes a form error.
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext as _
 
+from . import parse
 from .errors import DomainError, Forbidden, NotFound, log_refusal
 
 
@@ -21,9 +23,62 @@ class DateInput(forms.DateInput):
                          format="%Y-%m-%d")
 
 
+class EdgeField:
+    """The edge rules (`regie.core.parse`) for a form field, before Django's own conversion:
+    dates within `parse.ABSOLUTE` (the region's window is the service's), numbers in ASCII digits
+    within their column, no exponent or NaN, text without NUL or control characters. A refusal
+    is a field error with the parser's code."""
+
+    def to_python(self, value):
+        try:
+            return self.edge_parse(value)
+        except DomainError as error:
+            raise forms.ValidationError(error.message, code=error.code) from None
+
+    def edge_parse(self, value):
+        raw = value.strip() if isinstance(value, str) else value
+        if isinstance(self, forms.CharField) and isinstance(value, str):
+            parse.check_text(value, multiline=isinstance(self.widget, forms.Textarea))
+        if raw in self.empty_values or not isinstance(raw, str):
+            return super().to_python(value)
+        if isinstance(self, forms.DateField) and not isinstance(self, forms.DateTimeField):
+            refusal = DomainError("date-invalid", _("This is not a valid date; use YYYY-MM-DD."))
+            if not raw.isascii() or parse.control_character(raw):
+                raise refusal
+            try:
+                day = super().to_python(raw)
+            except forms.ValidationError:
+                raise refusal from None
+            return parse.check_date(day) if day is not None else None
+        if isinstance(self, forms.DecimalField):
+            return parse.parse_amount(raw, max_digits=self.max_digits or 30,
+                                      decimal_places=self.decimal_places if self.decimal_places is not None else 10)
+        if isinstance(self, forms.IntegerField):
+            bounds = {"minimum": self.min_value, "maximum": self.max_value}
+            return parse.parse_integer(raw, **{k: v for k, v in bounds.items() if v is not None})
+        return super().to_python(value)
+
+
+_EDGE_CLASSES: dict[type, type] = {}
+
+
+def harden(field: forms.Field) -> forms.Field:
+    """Give `field` the edge rules by making it an `EdgeField` of its own class (once)."""
+    cls = type(field)
+    if isinstance(field, (EdgeField, forms.FloatField)) or not isinstance(
+            field, (forms.CharField, forms.DateField, forms.IntegerField)):
+        return field
+    if cls not in _EDGE_CLASSES:
+        _EDGE_CLASSES[cls] = type(cls.__name__, (EdgeField, cls), {"__module__": cls.__module__})
+    field.__class__ = _EDGE_CLASSES[cls]
+    return field
+
+
 def nlds(form: forms.Form) -> forms.Form:
-    """NL Design System classes on every widget, so templates can render fields plainly."""
+    """NL Design System classes on every widget, so templates can render fields plainly; and the
+    edge rules on every field (`harden`)."""
     for field in form.fields.values():
+        harden(field)
         widget = field.widget
         if isinstance(widget, forms.Select):
             css = "utrecht-select utrecht-select--html-select"
@@ -54,7 +109,7 @@ def add_domain_error(form: forms.Form, error: DomainError, *, aliases: dict[str,
         raise error
     log_refusal(error, "form")
     field = (aliases or {}).get(error.field, error.field)
-    form.add_error(field if field in form.fields else None, error.message)
+    form.add_error(field if field in form.fields else None, forms.ValidationError(error.message, code=error.code))
     mark_invalid(form)
 
 

@@ -25,18 +25,20 @@ import json.scanner
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import IntegrityError, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .bsn import bsn_clean
 from .errors import DomainError
-from .months import parse_date, parse_month
+from .parse import Window, check_text, json_depth, parse_amount, parse_date, parse_integer, parse_month
 
+MAX_JSON_DEPTH = 32  # a region file is three levels deep; deeper is not ours (and would exhaust the stack)
 HEADER = "kopregel"  # the "field" of an error about the header line
 WHOLE_FILE = "bestand"  # the "field" of an error about the file as a whole
 
@@ -84,10 +86,12 @@ class Row:
             raise self.error(name, "value-type", _("A text or number belongs here, not a list or object."))
         else:
             text = str(value).strip()
+        with at(self, name, prefer_own_field=False):
+            check_text(text)
         if required and not text:
             raise self.error(name, "value-missing", _("This field is required but empty."))
         if max_length is not None and len(text) > max_length:
-            raise self.error(name, "value-too-long", _("'%(text)s' is longer than %(length)s characters.") % {"text": text, "length": max_length})
+            raise self.error(name, "value-too-long", _("'%(text)s' is longer than %(length)s characters.") % {"text": text[:40], "length": max_length})
         return text
 
     def parse(self, name: str, parser: Callable[[str], object], *, required: bool = True):
@@ -98,36 +102,35 @@ class Row:
         with at(self, name, prefer_own_field=False):
             return parser(text)
 
-    def date(self, name: str, *, required: bool = True) -> dt.date | None:
-        return self.parse(name, parse_date, required=required)
+    def date(self, name: str, *, required: bool = True, window: Window | None = None) -> dt.date | None:
+        return self.parse(name, lambda text: parse_date(text, window=window), required=required)
 
-    def month(self, name: str, *, required: bool = True) -> dt.date | None:
-        return self.parse(name, parse_month, required=required)
+    def month(self, name: str, *, required: bool = True, window: Window | None = None) -> dt.date | None:
+        return self.parse(name, lambda text: parse_month(text, window=window), required=required)
 
-    def integer(self, name: str, *, required: bool = True) -> int | None:
-        def parse(text: str) -> int:
-            if not text.lstrip("-").isdigit():
-                raise DomainError("integer-invalid", _("'%(text)s' is not a whole number.") % {"text": text})
-            return int(text)
+    def integer(self, name: str, *, required: bool = True, minimum: int | None = None,
+                maximum: int | None = None) -> int | None:
+        """A whole number in ASCII digits; by default within what an integer column holds."""
+        bounds = {k: v for k, v in (("minimum", minimum), ("maximum", maximum)) if v is not None}
+        return self.parse(name, lambda text: parse_integer(text, **bounds), required=required)
 
-        return self.parse(name, parse, required=required)
-
-    def decimal(self, name: str, *, required: bool = True) -> Decimal | None:
-        """A decimal number; a decimal comma (Dutch Excel) is accepted, a thousands separator is not."""
+    def decimal(self, name: str, *, required: bool = True, max_digits: int = 12,
+                decimal_places: int = 2) -> Decimal | None:
+        """A decimal number that fits its column; a decimal comma (Dutch Excel) is accepted, a
+        thousands separator, an exponent, NaN and Infinity are not."""
         def parse(text: str) -> Decimal:
             try:
-                value = Decimal(text.replace(",", ".", 1) if text.count(",") == 1 and "." not in text else text)
-            except InvalidOperation:
-                raise DomainError("decimal-invalid", _("'%(text)s' is not a valid number; use for example 412.50.") % {"text": text}) from None
-            if not value.is_finite():
-                raise DomainError("decimal-invalid", _("'%(text)s' is not a valid number.") % {"text": text})
-            return value
+                return parse_amount(text, max_digits=max_digits, decimal_places=decimal_places)
+            except DomainError as error:
+                if error.code == "amount-invalid":  # the code files have always had for a malformed number
+                    raise DomainError("decimal-invalid", error.message) from None
+                raise
 
         return self.parse(name, parse, required=required)
 
     def digits(self, name: str, length: int, *, required: bool = True) -> str:
         def parse(text: str) -> str:
-            if len(text) != length or not text.isdigit():
+            if len(text) != length or not (text.isascii() and text.isdigit()):
                 raise DomainError("digits-invalid", _("'%(text)s' must consist of exactly %(length)s digits.") % {"text": text, "length": length})
             return text
 
@@ -227,6 +230,10 @@ def read_text(path: str | Path, content: bytes | None = None) -> str:
     """The text of a file; `content` gives the bytes of an upload (then `path` only names it)."""
     path = Path(path)
     if content is not None:
+        limit = settings.REGIE_UPLOAD_MAX_BYTES
+        if len(content) > limit:
+            raise InputError("file-too-large", _("The file is larger than %(limit)s bytes; split it into parts.")
+                             % {"limit": f"{limit:,}".replace(",", ".")}, file=str(path), line=None, field=WHOLE_FILE)
         return _decode(path, content)
     try:
         raw = path.read_bytes()
@@ -247,6 +254,7 @@ def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str
     """
     name = str(path)
     text = read_text(path, content)
+    max_rows = settings.REGIE_UPLOAD_MAX_ROWS
     lines = text.splitlines()
     header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
     expected = ",".join(columns)
@@ -270,6 +278,9 @@ def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str
             missing = header[len(record)] if len(record) < len(header) else None
             raise InputError("row-length", _("This line has %(fields)s fields, the header line %(header)s.") % {"fields": len(record), "header": len(header)},
                              file=name, line=start, field=missing or _("field %(number)s") % {"number": len(header) + 1})
+        if len(rows) >= max_rows:
+            raise InputError("file-too-many-rows", _("The file has more than %(limit)d rows; split it into parts.")
+                             % {"limit": max_rows}, file=name, line=start, field=WHOLE_FILE)
         values = {column: value.strip() for column, value in zip(header, record)}
         rows.append(Row(name, start, values, columns=tuple(columns) + tuple(optional)))
     if not rows:
@@ -328,6 +339,9 @@ def read_json(path: str | Path) -> Row:
     if not text.strip():
         raise InputError("file-empty", _("The file is empty; expected a JSON object."), file=name, line=1,
                          field=WHOLE_FILE)
+    if json_depth(text.encode()) > MAX_JSON_DEPTH:
+        raise InputError("json-too-deep", _("The JSON is nested deeper than %(depth)d levels.")
+                         % {"depth": MAX_JSON_DEPTH}, file=name, line=1, field=WHOLE_FILE)
     try:
         data = _Decoder().decode(text)
     except json.JSONDecodeError as error:
@@ -383,6 +397,10 @@ class RegionCommand(BaseCommand):
         except IntegrityError as error:
             where = f"{options['file']}: " if options.get("file") else ""
             self.fail(where + _("The database refuses the data (%(error)s). Nothing was stored.") % {"error": error} + " [database-constraint]")
+        except DataError as error:  # a value no column holds, past every parser: refused, not a traceback
+            where = f"{options['file']}: " if options.get("file") else ""
+            self.fail(f"{where}" + _("The database cannot hold a value (%(error)s). Nothing was stored.")
+                      % {"error": str(error).splitlines()[0][:200]} + " [database-data]")
 
     def fail(self, message: str) -> None:
         if self._called_from_command_line:

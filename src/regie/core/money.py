@@ -20,7 +20,10 @@ def to_money(value) -> Decimal:
         raise DomainError("amount-invalid", _("'%(value)s' is not a valid amount.") % {"value": value}) from None
     if not amount.is_finite():
         raise DomainError("amount-invalid", _("'%(value)s' is not a valid amount.") % {"value": value})
-    return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    try:
+        return amount.quantize(CENT, rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than a Decimal context holds: no column holds it either
+        raise DomainError("amount-too-large", _("'%(value)s' is too large.") % {"value": str(value)[:40]}) from None
 
 
 def cents(amount: Decimal) -> int:

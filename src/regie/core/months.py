@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 
-from django.utils.translation import gettext as _
-
-from .errors import DomainError
-
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+from .parse import parse_date, parse_month  # noqa: F401 - the one parser of each kind, re-exported
 
 
 def month_start(day: dt.date) -> dt.date:
@@ -35,22 +30,8 @@ def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
     return months
 
 
-def parse_month(text: str) -> dt.date:
-    match = _MONTH.match(text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise DomainError("month-invalid", _("'%(text)s' is not a valid month; use YYYY-MM, for example 2025-03.") % {"text": text})
-    return dt.date(int(match.group(1)), int(match.group(2)), 1)
-
-
 def format_month(month: dt.date) -> str:
     return f"{month.year:04d}-{month.month:02d}"
-
-
-def parse_date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise DomainError("date-invalid", _("'%(text)s' is not a valid date; use YYYY-MM-DD.") % {"text": text}) from None
 
 
 def overlaps(start: dt.date, end: dt.date | None, first: dt.date, last: dt.date) -> bool:

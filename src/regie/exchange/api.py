@@ -14,6 +14,7 @@ Errors are RFC 9457 problem documents (`regie.core.api.problem_exception_handler
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.urls import path
 from django.utils.translation import gettext as _
 from rest_framework import status
@@ -25,7 +26,8 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from regie.core.api import problem
+from regie.core.api import problem, query_integer
+from regie.core.parsers import BodyTooLarge
 from regie.core.permissions import ActorRequiredMixin
 from regie.regions.actors import actor_for
 
@@ -35,6 +37,7 @@ from .models import Message, MessageStatus
 from .views import MessageListView, MessageUploadView, findings, with_answer, xml_response
 
 PAGE_SIZE = 100
+MAX_OFFSET = 1_000_000_000
 
 
 class XMLBytesParser(BaseParser):
@@ -59,6 +62,13 @@ class MessageAPIView(APIView):
         return MessageListView
 
     def initial(self, request, *args, **kwargs):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.REGIE_API_MAX_BYTES:
+            raise BodyTooLarge("body-too-large", _("The request is larger than %(limit)d bytes.")
+                               % {"limit": settings.REGIE_API_MAX_BYTES})
         super().initial(request, *args, **kwargs)
         self.actor = actor_for(request.user)
         self.screen_for(request).check(self.actor)
@@ -108,14 +118,12 @@ class MessageCollection(MessageAPIView):
             return problem(status.HTTP_400_BAD_REQUEST, "filter-invalid", _("Invalid filter."),
                            errors={k: [str(e) for e in v] for k, v in form.errors.items()})
         messages = with_answer(form.apply(selectors.messages_for(actor=self.actor).defer("xml")))
-        try:
-            offset = max(int(request.query_params.get("offset", 0)), 0)
-        except ValueError:
-            raise ParseError(_("offset is not a number.")) from None
-        rows = list(messages[offset:offset + PAGE_SIZE + 1])
-        more = len(rows) > PAGE_SIZE
-        return Response({"offset": offset, "limit": PAGE_SIZE, "more": more,
-                         "results": [message_json(m, request) for m in rows[:PAGE_SIZE]]})
+        offset = query_integer(request.query_params, "offset", default=0, minimum=0, maximum=MAX_OFFSET)
+        limit = query_integer(request.query_params, "limit", default=PAGE_SIZE, minimum=1, maximum=PAGE_SIZE)
+        rows = list(messages[offset:offset + limit + 1])
+        more = len(rows) > limit
+        return Response({"offset": offset, "limit": limit, "more": more,
+                         "results": [message_json(m, request) for m in rows[:limit]]})
 
     def post(self, request):
         data, filename = self.body(request)

@@ -50,6 +50,7 @@ from regie.care.services import allocation_start, allocation_stop
 from regie.core.errors import DomainError, Forbidden
 from regie.core.formatting import short_date
 from regie.core.money import from_cents
+from regie.core.parse import clean_name
 from regie.regions.models import Organisation, OrganisationKind, Region
 from regie.regions.selectors import region_only
 
@@ -121,6 +122,7 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
     their organisation), or None for an operator's folder import. A message received before
     returns the first row unchanged; `message.duplicate` tells which happened.
     """
+    filename = clean_name(filename)
     if actor is not None:
         actor.require("provider_staff")
         provider = provider or actor.organisation

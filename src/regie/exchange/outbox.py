@@ -55,7 +55,7 @@ REASON_FOR_END = {"02": RedenWijziging.CLIENT_OVERLEDEN, "31": RedenWijziging.VE
 def allocation_number(reference: str) -> int | None:
     """The ToewijzingNummer (LDT_Nummer, 0..999999999) of a reference, or None if it has none."""
     text = reference.strip()
-    if not text.isdigit() or int(text) > MAX_NUMBER:
+    if not (text.isascii() and text.isdigit()) or len(text) > 20 or int(text) > MAX_NUMBER:
         return None
     return int(text)
 

@@ -30,6 +30,7 @@ from iwmo.codelists import RedenAfwijzingVerzoek, RedenWijziging
 from iwmo.modellen import Wmo315, Wmo317
 from iwmo.modellen.verzoek import (
     AangevraagdProduct,
+    NieuwProduct,
     OngewijzigdProduct,
     TeWijzigenProduct,
     Verzoek,
@@ -48,7 +49,9 @@ from regie.care.services import (
 )
 from regie.catalogue.models import Category, Product
 from regie.core.errors import DomainError, Forbidden, NotFound
+from regie.core.parse import Window, care_window
 from regie.core.workdays import add_workdays
+from regie.regions.models import Region
 from regie.regions.scoping import scoped
 
 from .models import AllocationRequest, ChangeRequest, Message, RequestStatus
@@ -84,11 +87,13 @@ class RequestRegister:
     current: dict[int, Allocation] = field(default_factory=dict)
     open_request: bool = False
     used_references: set[str] = field(default_factory=set)
+    window: Window | None = None  # the region's window of care dates (regie.core.parse)
 
     @classmethod
     def load(cls, *, region_id: int, municipality_code: str, provider_ids: set[int], bsn: str,
              references: set[str], today: dt.date) -> RequestRegister:
         register = cls(region_id=region_id, municipality_code=municipality_code, provider_ids=provider_ids)
+        register.window = care_window(Region.objects.get(pk=region_id), today=today)
         register.client = Client.objects.filter(region_id=region_id, bsn=bsn).first()
         if register.client is not None:
             for allocation in current_for(client=register.client, provider_ids=provider_ids,
@@ -169,7 +174,28 @@ def _tr411(p: TeWijzigenProduct, ctx):
         yield Afwijking("Omvang", "De toewijzing heeft een productcode: vul de Omvang.")
 
 
+def _dates_in_window(dates_of):
+    """A rule: the dates `dates_of(product)` names lie in the region's window of care dates."""
+    def check(p, ctx):
+        window = ctx.historie.window
+        for element, day in dates_of(p):
+            if window is not None and day is not None and not window.first <= day <= window.last:
+                yield Afwijking(element, _("%(day)s lies outside the dates this region accepts (%(first)s to "
+                                           "%(last)s).") % {"day": f"{day:%d-%m-%Y}",
+                                                            "first": f"{window.first:%d-%m-%Y}",
+                                                            "last": f"{window.last:%d-%m-%Y}"})
+
+    return check
+
+
+_window_315 = _dates_in_window(lambda p: [("ToewijzingIngangsdatum", p.toewijzing_ingangsdatum),
+                                          ("ToewijzingEinddatum", p.toewijzing_einddatum)])
+_window_317 = _dates_in_window(lambda p: [("GewensteIngangsdatum", p.gewenste_ingangsdatum),
+                                          ("Einddatum", p.einddatum)])
+
 RULES_315: list[Regel] = [
+    maak_regel("REGIE-DATUM", "Datums binnen het venster van de regio", berichten="315", op=AangevraagdProduct,
+               retourcode="9019", functie=_window_315),
     maak_regel("TR374", "Geen onderhanden verzoek voor de cliënt", berichten="315", op=VerzoekToewijzingClient,
                retourcode="9374", functie=_tr374),
     maak_regel("TR347", "ReferentieAanbieder uniek voor de aanbieder", berichten="315", op=AangevraagdProduct,
@@ -177,6 +203,8 @@ RULES_315: list[Regel] = [
 ]
 
 RULES_317: list[Regel] = [
+    maak_regel("REGIE-DATUM", "Datums binnen het venster van de regio", berichten="317",
+               op=(TeWijzigenProduct, NieuwProduct), retourcode="9019", functie=_window_317),
     maak_regel("TR304", "Bsn van een cliënt", berichten="317", op=VerzoekWijzigingClient, retourcode="8187",
                functie=_tr304),
     maak_regel("TR374", "Geen onderhanden verzoek voor de cliënt", berichten="317", op=VerzoekWijzigingClient,

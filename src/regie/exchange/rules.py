@@ -47,6 +47,8 @@ RETOURCODE_FOR_REASON = {
     "no-residence": "8187",
     "duplicate": "9389",
     "credit-without-debit": "8017",
+    "month-out-of-window": "9307",  # a month the region does not accept lies outside every allocation
+    "value-out-of-range": "9346",
 }
 
 # DomainError codes of care.services (allocation_start / allocation_stop) -> retourcode (WJ001).
@@ -56,6 +58,7 @@ RETOURCODE_FOR_CARE_ERROR = {
     "start-outside-allocation": "9019",
     "stop-outside-allocation": "9019",
     "end-reason-unknown": "9019",
+    "date-out-of-window": "9019",
 }
 
 

@@ -47,7 +47,7 @@ class TimelinessView(ActorRequiredMixin, TemplateView):
             first, last = last, first
         first = max(first, add_months(last, 1 - MAX_MONTHS))
         provider = self.request.GET.get("aanbieder") or ""
-        provider_id = int(provider) if provider.isdigit() else None
+        provider_id = int(provider) if provider.isascii() and provider.isdigit() and len(provider) < 10 else None
         overview = timeliness_overview(actor=self.actor, first_month=first, last_month=last, provider_id=provider_id)
         late_rows = [(i, overview.provider_names.get(i.provider_id, "—"), i.workdays_late(overview.today),
                       DEADLINES[i.deadline].label) for i in overview.late]

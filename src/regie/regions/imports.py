@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from regie.core.imports import Row, at, check_unique, read_csv, read_json
 from regie.core.money import to_money
+from regie.core.parse import parse_amount
 
 from .models import Organisation, Region, ResidenceRule
 from .services import (
@@ -17,7 +18,7 @@ from .services import (
 )
 
 REGION_KEYS = ("name", "centre_municipality", "residence_rule", "partial_month_rule", "municipalities",
-               "regional_costs")
+               "regional_costs", "care_from", "future_years")
 # Municipalities that take part only for sheltered housing and shelter (beschermd wonen en opvang):
 # the model has no place for them yet, so the key is accepted and ignored.
 REGION_IGNORED_KEYS = ("beschermd_wonen_and_opvang_also",)
@@ -53,7 +54,7 @@ def region_import(*, path: str | Path) -> RegionImport:
     for entry in cost_entries:
         entry.check_keys(COST_KEYS)
         with at(entry, "amount"):
-            costs[entry.integer("year")] = to_money(entry.text("amount"))
+            costs[entry.integer("year")] = to_money(entry.parse("amount", lambda t: parse_amount(t, max_digits=14)))
     check_unique(cost_entries, ("year",))
     with at(root):
         result = region_setup(
@@ -61,6 +62,8 @@ def region_import(*, path: str | Path) -> RegionImport:
             regional_costs=costs,
             residence_rule=root.text("residence_rule", required=False) or ResidenceRule.FIRST_DAY_OF_MONTH,
             partial_month_rule=root.text("partial_month_rule", required=False) or None,
+            care_from=root.date("care_from", required=False),
+            future_years=root.integer("future_years", required=False, minimum=0, maximum=50),
         )
     return RegionImport(result=result, ignored=ignored)
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from regie.core.errors import DomainError
 from regie.core.formatting import euro
 from regie.core.money import to_money
+from regie.core.parse import check_date, parse_integer
 
 from .models import (
     Municipality, Organisation, OrganisationKind, PartialMonthRule, Region, RegionalCost, ResidenceRule,
@@ -41,7 +42,7 @@ class SetupResult:
 def municipality_code_clean(code: str) -> str:
     """A CBS gemeentecode: four digits; a shorter number gets its leading zeros back."""
     text = str(code).strip()
-    if not text.isdigit() or len(text) > 4:
+    if not (text.isascii() and text.isdigit()) or len(text) > 4:
         raise DomainError("municipality-code-invalid", _("'%(code)s' is not a CBS municipality code (four digits).") % {"code": code},
                           field="code")
     return text.zfill(4)
@@ -74,9 +75,11 @@ def _update(instance, values: dict) -> list[str]:
 @transaction.atomic
 def region_setup(*, name: str, centre_code: str, municipalities: list[MunicipalitySpec],
                  regional_costs: dict[int, Decimal], residence_rule: str = ResidenceRule.FIRST_DAY_OF_MONTH,
-                 partial_month_rule: str | None = None) -> SetupResult:
+                 partial_month_rule: str | None = None, care_from: dt.date | None = None,
+                 future_years: int | None = None) -> SetupResult:
     """Create or update a region: its municipalities (each with an organisation of kind
-    municipality), its centre municipality, one purchasing office, and its yearly regional costs."""
+    municipality), its centre municipality, one purchasing office, and its yearly regional costs.
+    `care_from` and `future_years` set the window of care dates (regie.core.parse.care_window)."""
     name = name.strip()
     if not name:
         raise DomainError("name-missing", _("The name of the region is missing."), field="name")
@@ -109,6 +112,10 @@ def region_setup(*, name: str, centre_code: str, municipalities: list[Municipali
     settings = {"residence_rule": residence_rule, "centre_municipality": by_code[centre_code]}
     if partial_month_rule is not None:
         settings["partial_month_rule"] = partial_month_rule
+    if care_from is not None:
+        settings["care_from"] = check_date(care_from, field="care_from")
+    if future_years is not None:
+        settings["future_years"] = parse_integer(future_years, field="future_years", minimum=0, maximum=50)
     changed = _update(region, settings)
     if changed and not created:
         result.changes.append(f"regio {name}: {', '.join(changed)} gewijzigd")
@@ -161,7 +168,7 @@ def _purchasing_office_ensure(region: Region, changes: list[str]) -> Organisatio
 
 def _eight_digits(value: str, *, code: str, label: str, field: str) -> str:
     value = value.strip()
-    if len(value) != 8 or not value.isdigit():
+    if len(value) != 8 or not (value.isascii() and value.isdigit()):
         raise DomainError(code, _("'%(value)s' is not a valid %(label)s (eight digits).") % {"value": value, "label": label}, field=field)
     return value
 

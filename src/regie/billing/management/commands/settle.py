@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.billing.services import settlement_run, settlement_statement
 from regie.core.imports import RegionCommand
-from regie.core.months import parse_month
+from regie.core.parse import care_window, parse_month
 
 CSV_COLUMNS = ("kind", "code", "name", "amount", "care", "regional_costs", "total", "lines", "clients")
 
@@ -21,7 +21,9 @@ class Command(RegionCommand):
         parser.add_argument("--format", choices=("json", "csv"), default="json", help=_("output: json (default) or csv"))
 
     def run(self, *, month, format, **options):  # noqa: A002 - the option is called --format
-        run = settlement_run(actor=None, region=self.region(options), month=parse_month(month))
+        region = self.region(options)
+        run = settlement_run(actor=None, region=region, month=parse_month(month, field="month",
+                                                                          window=care_window(region)))
         statement = settlement_statement(run)
         if format == "json":
             self.say(json.dumps(statement, indent=2, ensure_ascii=False))

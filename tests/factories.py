@@ -180,3 +180,9 @@ def debit(reference: str, month: str, **extra) -> LineInput:
 def credit(reference: str, month: str, **extra) -> LineInput:
     year, number = (int(p) for p in month.split("-"))
     return LineInput(reference=reference, month=dt.date(year, number, 1), debit_credit="C", **extra)
+
+
+def end_a1(world) -> None:
+    """End allocation A1 of the `world` on 30 April 2025, so that a new allocation of its client, product
+    and provider from May on duplicates no active one (`allocation_duplicate`)."""
+    Allocation.objects.filter(pk=world.allocations[0].pk).update(end=dt.date(2025, 4, 30))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from regie.audit.models import Action
 from regie.audit.services import audit_record
@@ -20,6 +21,7 @@ from regie.contracting.services import contract_covering
 from regie.core.bsn import bsn_clean
 from regie.core.errors import DomainError, Forbidden
 from regie.core.months import month_end
+from regie.core.periods import day_check, day_text, period_check
 from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
 
@@ -59,8 +61,7 @@ def residence_on(*, client: Client, day: dt.date) -> Residence | None:
 def _check_periods(periods: list[ResidencePeriod]) -> None:
     ordered = sorted(periods, key=lambda p: p.valid_from)
     for period in ordered:
-        if period.valid_to is not None and period.valid_to < period.valid_from:
-            raise DomainError("period-reversed", "Een woonperiode eindigt vóór zij begint.", field="resident_to")
+        period_check(start=period.valid_from, end=period.valid_to, field="resident_to")
     for earlier, later in zip(ordered, ordered[1:]):
         if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
             raise DomainError("residence-overlap", "Woonperioden van een cliënt mogen elkaar niet overlappen.",
@@ -153,6 +154,9 @@ def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on
         raise DomainError("goal-closed", "Dit doel is al afgesloten.")
     if not 1 <= followup_score <= 5:
         raise DomainError("score-invalid", "Een zelfredzaamheidsscore ligt tussen 1 en 5.", field="followup_score")
+    day_check(day=closed_on, first=goal.plan.drawn_up_on, before_code="goal_closed_before_plan", field="closed_on",
+              message_before=_("The closing date %(day)s lies before the date of the support plan, %(first)s; "
+                               "a goal closes on or after the day its plan was made."))
     goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
     goal.save(update_fields=["followup_score", "result", "closed_on"])
     audit_record(actor=actor, action=Action.UPDATE, subject="goal", client_id=goal.plan.client_id, object_id=goal.pk)
@@ -179,8 +183,7 @@ def _check_deliverable(*, provider, product, category, start: dt.date, end: dt.d
     if category.product_id != product.pk:
         raise DomainError("category-mismatch", f"Categorie {category.number} hoort niet bij product {product.code}.",
                           field="category")
-    if end is not None and end < start:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
+    period_check(start=start, end=end, field="end")
     if contract_covering(provider=provider, product=product, day=start) is None:
         raise DomainError("no-contract", f"{provider} heeft op {start:%d-%m-%Y} geen contract voor product "
                           f"{product.code}.", field="provider")
@@ -192,9 +195,42 @@ def _user(actor):
     return actor.user if actor is not None else None
 
 
+def allocation_duplicates(*, client: Client, product, provider, start: dt.date, end: dt.date | None,
+                          exclude: Allocation | None = None):
+    """The client's active allocations of the same product at the same provider that share a day with
+    start..end. Active: not withdrawn; a stopped one counts up to its stop (care was delivered then)."""
+    found = (
+        Allocation.objects.filter(client=client, product=product, provider=provider)
+        .exclude(status=AllocationStatus.WITHDRAWN)
+        .filter(Q(end__isnull=True) | Q(end__gte=start))
+        .filter(Q(stopped_on__isnull=True) | Q(stopped_on__gte=start))
+    )
+    if end is not None:
+        found = found.filter(start__lte=end)
+    if exclude is not None:
+        found = found.exclude(pk=exclude.pk)
+    return found.order_by("start", "reference")
+
+
+def _refuse_duplicates(duplicates: list[Allocation], *, confirmable: bool) -> None:
+    references = ", ".join(a.reference for a in duplicates)
+    if confirmable:
+        message = _("The client already has allocation %(references)s of this product at this provider in an "
+                    "overlapping period. Confirm that a second allocation is intended, and give the reason.")
+    else:
+        message = _("The new period overlaps allocation %(references)s of the same client, product and provider; "
+                    "end that allocation first.")
+    raise DomainError("allocation_duplicate", message % {"references": references}, field="confirm_duplicate",
+                      duplicates=[a.reference for a in duplicates])
+
+
 @transaction.atomic
 def allocation_create(*, actor, client: Client, product, category, provider, start: dt.date,
-                      end: dt.date | None = None, reference: str | None = None) -> Allocation:
+                      end: dt.date | None = None, reference: str | None = None,
+                      duplicate_reason: str = "") -> Allocation:
+    """A new allocation. One that duplicates an active allocation (same client, product and provider,
+    overlapping period) is refused with `allocation_duplicate`, unless `duplicate_reason` confirms it:
+    the reason, who and when are then kept in the allocation's audit record."""
     residence = residence_on(client=client, day=start)
     if residence is None:
         raise DomainError("no-residence", f"{client} woont op {start:%d-%m-%Y} niet in de regio.", field="start")
@@ -206,12 +242,19 @@ def allocation_create(*, actor, client: Client, product, category, provider, sta
     reference = (reference or _next_reference(client.region)).strip()
     if Allocation.objects.filter(region=client.region, reference=reference).exists():
         raise DomainError("reference-duplicate", f"Toewijzingnummer {reference} bestaat al.", field="reference")
+    duplicates = list(allocation_duplicates(client=client, product=product, provider=provider, start=start, end=end))
+    duplicate_reason = (duplicate_reason or "").strip()
+    if duplicates and not duplicate_reason:
+        _refuse_duplicates(duplicates, confirmable=True)
     allocation = Allocation.objects.create(
         region=client.region, reference=reference, client=client, municipality_id=residence.municipality_id,
         provider=provider, product=product, category=category, start=start, end=end,
     )
     _record_version(allocation, change="toegewezen", user=_user(actor))
-    audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference)
+    detail = ({"duplicate_of": [a.reference for a in duplicates], "duplicate_reason": duplicate_reason[:500]}
+              if duplicates else None)
+    audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference,
+                 detail=detail)
     outbox_allocation(allocation=allocation)
     return allocation
 
@@ -244,7 +287,7 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
     _owned_by_municipality(actor, allocation)
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
         raise DomainError("allocation-closed", "Een gestopte of ingetrokken toewijzing kan niet meer wijzigen.")
-    changes = []
+    changes, previous_end = [], allocation.end
     if category is not None and category.pk != allocation.category_id:
         changes.append(f"categorie {allocation.category.number} → {category.number}")
         allocation.category = category
@@ -256,14 +299,37 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
         raise DomainError("nothing-changed", "Er is niets gewijzigd.")
     _check_deliverable(provider=allocation.provider, product=allocation.product, category=allocation.category,
                        start=allocation.start, end=allocation.end)
+    _check_end_after_care(allocation, allocation.end)
+    if new_end != previous_end and (new_end is None or (previous_end is not None and new_end > previous_end)):
+        _check_no_new_overlap(allocation, previous_end)
     allocation = _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
     outbox_allocation(allocation=allocation)
     return allocation
 
 
+def _check_end_after_care(allocation: Allocation, end: dt.date | None) -> None:
+    """Care reported as started cannot lose the days it was delivered: the end is on or after the start of care."""
+    if end is not None and allocation.started_on is not None:
+        day_check(day=end, first=allocation.started_on, before_code="end_before_care_start", field="end",
+                  message_before=_("The end date %(day)s lies before the start of care on %(first)s, which the "
+                                   "provider has reported."))
+
+
+def _check_no_new_overlap(allocation: Allocation, previous_end: dt.date | None) -> None:
+    """A longer period may not reach into another active allocation of the same product at the same provider."""
+    grown_from = previous_end + dt.timedelta(days=1) if previous_end is not None else None
+    if grown_from is None:
+        return
+    duplicates = list(allocation_duplicates(client=allocation.client, product=allocation.product,
+                                            provider=allocation.provider, start=grown_from, end=allocation.end,
+                                            exclude=allocation))
+    if duplicates:
+        _refuse_duplicates(duplicates, confirmable=False)
+
+
 @transaction.atomic
 def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) -> Allocation:
-    """The municipality ends an allocation; one that never started is withdrawn instead."""
+    """The municipality ends an allocation on `end`, within its period (withdrawing is `allocation_withdraw`)."""
     allocation = _lock(allocation)
     _owned_by_municipality(actor, allocation)
     if reason not in END_REASONS:
@@ -271,13 +337,40 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
                           field="end_reason")
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
         raise DomainError("allocation-closed", "Deze toewijzing is al beëindigd.")
-    if allocation.status == AllocationStatus.ALLOCATED and end <= allocation.start:
-        # iWmo withdraws an allocation by making its end date equal to its start date.
-        allocation.status, end = AllocationStatus.WITHDRAWN, allocation.start
-    elif end < allocation.start:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="end")
+    period_check(start=allocation.start, end=end, field="end")
+    if allocation.end is not None:
+        day_check(day=end, last=allocation.end, before_code="end_after_allocation_end", field="end",
+                  message_before=_("The end date %(day)s lies after the allocation's current end, %(last)s; "
+                                   "to extend an allocation, change it."))
+    _check_end_after_care(allocation, end)
     allocation.end, allocation.end_reason = end, reason
     allocation = _save_version(allocation, change=f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}", actor=actor)
+    outbox_allocation(allocation=allocation)
+    return allocation
+
+
+WITHDRAW_REASON = "36"  # geïnitieerd door de gemeente
+
+
+@transaction.atomic
+def allocation_withdraw(*, actor, allocation: Allocation, reason: str = WITHDRAW_REASON) -> Allocation:
+    """The municipality withdraws (trekt in) an allocation whose care has not started.
+
+    iWmo withdraws by making the end date equal to the start date; the provider gets a 301 with the
+    allocation as removed (RedenWijziging 13), and it is no longer current.
+    """
+    allocation = _lock(allocation)
+    _owned_by_municipality(actor, allocation)
+    if reason not in END_REASONS:
+        raise DomainError("end-reason-unknown", f"'{reason}' is geen reden beëindiging uit de iWmo-codelijst.",
+                          field="end_reason")
+    if allocation.status == AllocationStatus.STARTED:
+        raise DomainError("allocation_started", _("Care on this allocation has started (%(day)s); it cannot be "
+                                                  "withdrawn, only ended.") % {"day": day_text(allocation.started_on)})
+    if allocation.status != AllocationStatus.ALLOCATED:
+        raise DomainError("allocation-closed", "Deze toewijzing is al beëindigd.")
+    allocation.status, allocation.end, allocation.end_reason = AllocationStatus.WITHDRAWN, allocation.start, reason
+    allocation = _save_version(allocation, change=f"ingetrokken: {END_REASONS[reason]}", actor=actor)
     outbox_allocation(allocation=allocation)
     return allocation
 
@@ -296,9 +389,10 @@ def allocation_start(*, actor, allocation: Allocation, started_on: dt.date) -> A
     _owned_by_provider(actor, allocation)
     if allocation.status != AllocationStatus.ALLOCATED:
         raise DomainError("allocation-not-allocated", "Alleen een toegewezen, nog niet gestarte toewijzing kan starten.")
-    if started_on < allocation.start or (allocation.end is not None and started_on > allocation.end):
-        raise DomainError("start-outside-allocation", "De startdatum valt buiten de toewijzingsperiode.",
-                          field="started_on")
+    day_check(day=started_on, first=allocation.start, last=allocation.end, before_code="start-outside-allocation",
+              field="started_on", message_before=_("The start of care %(day)s lies before the allocation starts, on "
+                                                   "%(first)s."),
+              message_after=_("The start of care %(day)s lies after the allocation ends, on %(last)s."))
     allocation.status, allocation.started_on = AllocationStatus.STARTED, started_on
     return _save_version(allocation, change=f"gestart per {started_on:%d-%m-%Y}", actor=actor)
 
@@ -313,9 +407,10 @@ def allocation_stop(*, actor, allocation: Allocation, stopped_on: dt.date, reaso
     if reason not in END_REASONS:
         raise DomainError("end-reason-unknown", f"'{reason}' is geen reden beëindiging uit de iWmo-codelijst.",
                           field="end_reason")
-    if stopped_on < allocation.started_on or (allocation.end is not None and stopped_on > allocation.end):
-        raise DomainError("stop-outside-allocation", "De stopdatum valt buiten de geleverde periode.",
-                          field="stopped_on")
+    day_check(day=stopped_on, first=allocation.started_on, last=allocation.end, before_code="stop-outside-allocation",
+              field="stopped_on", message_before=_("The end of care %(day)s lies before the start of care on "
+                                                   "%(first)s."),
+              message_after=_("The end of care %(day)s lies after the allocation ends, on %(last)s."))
     allocation.status, allocation.stopped_on = AllocationStatus.STOPPED, stopped_on
     allocation.end_reason = allocation.end_reason or reason
     return _save_version(allocation, change=f"gestopt per {stopped_on:%d-%m-%Y}", actor=actor)

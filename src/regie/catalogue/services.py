@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from regie.core.errors import DomainError
 from regie.core.money import to_money
+from regie.core.periods import period_check
 
 from .models import Category, Product, SupportForm, Tariff, Variant
 
@@ -63,8 +64,7 @@ def tariff_add(*, category: Category, amount: Decimal, valid_from: dt.date, vali
     amount = to_money(amount)
     if amount <= 0:
         raise DomainError("tariff-not-positive", "Een tarief is groter dan nul.", field="tariff")
-    if valid_to is not None and valid_to < valid_from:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="valid_to")
+    period_check(start=valid_from, end=valid_to, field="valid_to")
     overlapping = Tariff.objects.filter(category=category).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
     )

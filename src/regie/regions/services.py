@@ -14,6 +14,7 @@ from django.db import transaction
 
 from regie.core.errors import DomainError
 from regie.core.money import to_money
+from regie.core.periods import period_check
 
 from .models import (
     Municipality, Organisation, OrganisationKind, PartialMonthRule, Region, RegionalCost, ResidenceRule,
@@ -53,8 +54,7 @@ def municipality_spec(*, code: str, name: str, population: int, valid_from: dt.d
         raise DomainError("name-missing", "De naam van de gemeente ontbreekt.", field="name")
     if population <= 0:
         raise DomainError("population-invalid", "Het aantal inwoners is groter dan nul.", field="population")
-    if valid_to is not None and valid_to < valid_from:
-        raise DomainError("period-reversed", "De einddatum ligt vóór de begindatum.", field="valid_to")
+    period_check(start=valid_from, end=valid_to, field="valid_to")
     return MunicipalitySpec(code=code, name=name.strip(), population=population, valid_from=valid_from,
                             valid_to=valid_to)
 

@@ -189,7 +189,8 @@ def test_a_goal_closed_before_its_plan_is_refused(goal, officer_a):
     for day in (dt.date(2025, 3, 9), dt.date(1, 1, 1)):
         error = refused(goal_close, actor=officer_a, goal=goal, followup_score=4, result="achieved", closed_on=day)
         assert (error.code, error.field) == ("goal_closed_before_plan", "closed_on")
-    assert Goal.objects.filter(pk=goal.pk).values_list("closed_on", "result", "followup_score").get() == (None, "", None)
+    stored = Goal.objects.filter(pk=goal.pk).values_list("closed_on", "result", "followup_score").get()
+    assert stored == (None, "", None)
     closed = goal_close(actor=officer_a, goal=goal, followup_score=4, result="achieved", closed_on=dt.date(2025, 3, 10))
     assert closed.closed_on == dt.date(2025, 3, 10)
 
@@ -222,9 +223,9 @@ def test_every_period_that_ends_before_it_begins_is_refused_the_same_way(world, 
 
 
 def test_a_stop_before_the_start_of_care_and_a_start_outside_the_allocation_are_refused(fresh, staff_p1):
-    for day, code in ((dt.date(2025, 4, 30), "start-outside-allocation"), (dt.date(2026, 1, 1), "start-outside-allocation")):
+    for day in (dt.date(2025, 4, 30), dt.date(2026, 1, 1)):
         error = refused(allocation_start, actor=staff_p1, allocation=fresh, started_on=day)
-        assert (error.code, error.field) == (code, "started_on")
+        assert (error.code, error.field) == ("start-outside-allocation", "started_on")
     started = allocation_start(actor=staff_p1, allocation=fresh, started_on=dt.date(2025, 5, 10))
     for day in (dt.date(2025, 5, 9), dt.date(2026, 1, 1)):
         error = refused(allocation_stop, actor=staff_p1, allocation=started, stopped_on=day, reason="19")

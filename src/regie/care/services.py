@@ -212,6 +212,11 @@ def allocation_duplicates(*, client: Client, product, provider, start: dt.date, 
     return found.order_by("start", "reference")
 
 
+def _lock_client(client: Client) -> None:
+    """Allocations of one client are made one at a time, so two at once cannot both miss the other."""
+    Client.objects.select_for_update().filter(pk=client.pk).values_list("pk", flat=True).first()
+
+
 def _refuse_duplicates(duplicates: list[Allocation], *, confirmable: bool) -> None:
     references = ", ".join(a.reference for a in duplicates)
     if confirmable:
@@ -242,6 +247,7 @@ def allocation_create(*, actor, client: Client, product, category, provider, sta
     reference = (reference or _next_reference(client.region)).strip()
     if Allocation.objects.filter(region=client.region, reference=reference).exists():
         raise DomainError("reference-duplicate", f"Toewijzingnummer {reference} bestaat al.", field="reference")
+    _lock_client(client)
     duplicates = list(allocation_duplicates(client=client, product=product, provider=provider, start=start, end=end))
     duplicate_reason = (duplicate_reason or "").strip()
     if duplicates and not duplicate_reason:
@@ -320,6 +326,7 @@ def _check_no_new_overlap(allocation: Allocation, previous_end: dt.date | None) 
     grown_from = previous_end + dt.timedelta(days=1) if previous_end is not None else None
     if grown_from is None:
         return
+    _lock_client(allocation.client)
     duplicates = list(allocation_duplicates(client=allocation.client, product=allocation.product,
                                             provider=allocation.provider, start=grown_from, end=allocation.end,
                                             exclude=allocation))

@@ -23,7 +23,8 @@ from regie.regions.selectors import providers
 from . import services
 from .forms import (
     AllocationChangeForm, AllocationCreateForm, AllocationEndForm, AllocationFilterForm, AllocationStartForm,
-    AllocationStopForm, AllocationWithdrawForm, ClientCreateForm, ClientSearchForm, GoalCloseForm, GoalFormSet, PlanForm, add_domain_error,
+    AllocationStopForm, AllocationWithdrawForm, ClientCreateForm, ClientSearchForm, GoalCloseForm, GoalFormSet,
+    PlanForm, add_domain_error,
 )
 from .models import AllocationStatus, Goal
 from .selectors import allocation_get, allocation_page, allocations_for, client_get, client_search, goal_get

@@ -39,7 +39,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         model = Municipality
 
     region = factory.SubFactory(RegionFactory)
-    code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    code = factory.Sequence(lambda n: f"{9000 + n % 1000:04d}")  # four digits, however many a session makes
     name = factory.Sequence(lambda n: f"Gemeente {n}")
     population = 10000
     valid_from = dt.date(2015, 1, 1)

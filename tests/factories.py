@@ -39,7 +39,7 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         model = Municipality
 
     region = factory.SubFactory(RegionFactory)
-    code = factory.Sequence(lambda n: f"{9000 + n:04d}")
+    code = factory.Sequence(lambda n: f"{9000 + n % 1000:04d}")  # four digits, however many a session makes
     name = factory.Sequence(lambda n: f"Gemeente {n}")
     population = 10000
     valid_from = dt.date(2015, 1, 1)
@@ -140,7 +140,8 @@ class ClientFactory(factory.django.DjangoModelFactory):
         model = Client
 
     region = factory.SubFactory(RegionFactory)
-    bsn = factory.Sequence(valid_bsn)
+    # Far above the seeds tests pick by hand (`valid_bsn(900)`), however many clients a session makes.
+    bsn = factory.Sequence(lambda n: valid_bsn(1_000_000 + n))
     family_name = factory.Sequence(lambda n: f"Jansen{n}")
     initials = "J."
     birth_date = dt.date(1960, 5, 1)
@@ -180,3 +181,9 @@ def debit(reference: str, month: str, **extra) -> LineInput:
 def credit(reference: str, month: str, **extra) -> LineInput:
     year, number = (int(p) for p in month.split("-"))
     return LineInput(reference=reference, month=dt.date(year, number, 1), debit_credit="C", **extra)
+
+
+def end_a1(world) -> None:
+    """End allocation A1 of the `world` on 30 April 2025, so that a new allocation of its client, product
+    and provider from May on duplicates no active one (`allocation_duplicate`)."""
+    Allocation.objects.filter(pk=world.allocations[0].pk).update(end=dt.date(2025, 4, 30))

@@ -6,7 +6,7 @@ from regie.audit.models import AuditRecord
 from regie.care.models import AllocationStatus, AllocationVersion, Client
 from regie.care.services import (
     ResidencePeriod, allocation_change, allocation_create, allocation_end, allocation_start, allocation_stop,
-    client_create,
+    allocation_withdraw, client_create,
 )
 from regie.core.errors import DomainError, Forbidden
 from tests import factories as f
@@ -15,6 +15,7 @@ from tests import factories as f
 def new_allocation(world, officer, **extra):
     values = {"client": world.clients[0], "product": world.begeleiding, "category": world.b1,
               "provider": world.p1, "start": dt.date(2025, 5, 1)}
+    f.end_a1(world)
     return allocation_create(actor=officer, **{**values, **extra})
 
 
@@ -88,10 +89,21 @@ def test_another_provider_cannot_start_the_allocation(world, officer_a):
                          started_on=dt.date(2025, 5, 3))
 
 
-def test_ending_an_allocation_that_never_started_before_its_start_withdraws_it(world, officer_a):
+def test_ending_an_allocation_before_its_start_is_refused_and_does_not_withdraw_it(world, officer_a):
     allocation = new_allocation(world, officer_a)
-    allocation = allocation_end(actor=officer_a, allocation=allocation, end=dt.date(2025, 4, 30), reason="36")
-    assert allocation.status == AllocationStatus.WITHDRAWN
+    with pytest.raises(DomainError) as error:
+        allocation_end(actor=officer_a, allocation=allocation, end=dt.date(2025, 4, 30), reason="36")
+    assert (error.value.code, error.value.field) == ("period-reversed", "end")
+    allocation.refresh_from_db()
+    assert (allocation.status, allocation.end, allocation.version) == (AllocationStatus.ALLOCATED, None, 1)
+
+
+def test_withdrawing_is_its_own_action(world, officer_a):
+    allocation = new_allocation(world, officer_a)
+    allocation = allocation_withdraw(actor=officer_a, allocation=allocation, reason="36")
+    assert (allocation.status, allocation.end, allocation.end_reason, allocation.version) == (
+        AllocationStatus.WITHDRAWN, dt.date(2025, 5, 1), "36", 2)
+    assert AuditRecord.objects.filter(subject="allocation", object_id=allocation.reference, action="update").exists()
 
 
 def test_ending_needs_a_reason_from_the_codelist(world, officer_a):

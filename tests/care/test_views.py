@@ -137,6 +137,7 @@ def test_close_a_goal_with_result_and_followup_score(as_officer, world, officer_
 def allocate(client, world, **extra):
     data = {"product": world.begeleiding.pk, "category": "2", "provider": world.p1.pk, "start": "2025-06-01",
             "end": ""}
+    f.end_a1(world)
     return client.post(reverse("care:allocation-create", args=[world.clients[0].pk]), {**data, **extra})
 
 
@@ -166,10 +167,12 @@ def test_a_category_the_product_lacks_shows_on_the_category_field(as_officer, wo
 
 def test_an_end_before_the_start_shows_on_the_end_field(as_officer, world):
     response = allocate(as_officer, world, end="2025-05-01")
-    assert errors(response, "end") == ["De einddatum ligt vóór de begindatum."]
+    assert response.status_code == 200 and len(errors(response, "end")) == 1
+    assert not Allocation.objects.filter(start=dt.date(2025, 6, 1)).exists()
 
 
 def test_change_an_allocation_makes_a_new_version(as_officer, world, officer_a):
+    f.end_a1(world)
     allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
                                    category=world.b1, provider=world.p1, start=dt.date(2025, 6, 1))
     url = reverse("care:allocation-change", args=[allocation.pk])
@@ -186,25 +189,63 @@ def test_change_an_allocation_makes_a_new_version(as_officer, world, officer_a):
 
 
 def test_end_an_allocation_that_never_started_withdraws_it(as_officer, world, officer_a):
+    f.end_a1(world)
     allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
                                    category=world.b1, provider=world.p1, start=dt.date(2025, 6, 1))
     url = reverse("care:allocation-end", args=[allocation.pk])
     missing = as_officer.post(url, {"end": "2025-05-01"})
     assert "end_reason" in missing.context["form"].errors
     response = as_officer.post(url, {"end": "2025-05-01", "end_reason": "36"})
+    assert response.status_code == 200 and len(errors(response, "end")) == 1
+    allocation.refresh_from_db()
+    assert (allocation.status, allocation.end, allocation.end_reason, allocation.version) == (
+        AllocationStatus.ALLOCATED, None, "", 1)
+
+
+def test_withdraw_an_allocation_on_its_own_screen_after_confirming(as_officer, world, officer_a):
+    f.end_a1(world)
+    allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
+                                   category=world.b1, provider=world.p1, start=dt.date(2025, 6, 1))
+    url = reverse("care:allocation-withdraw", args=[allocation.pk])
+    detail = as_officer.get(reverse("care:allocation-detail", args=[allocation.pk])).content.decode()
+    assert url in detail
+    assert as_officer.get(url).status_code == 200
+    unconfirmed = as_officer.post(url, {"end_reason": "36"})
+    assert unconfirmed.status_code == 200 and "confirm" in unconfirmed.context["form"].errors
+    assert "confirm_error" in unconfirmed.content.decode()  # the checkbox shows its error
+    allocation.refresh_from_db()
+    assert (allocation.status, allocation.version) == (AllocationStatus.ALLOCATED, 1)
+    response = as_officer.post(url, {"end_reason": "36", "confirm": "on"})
     assert response.status_code == 302
     allocation.refresh_from_db()
-    assert (allocation.status, allocation.end, allocation.end_reason) == (
-        AllocationStatus.WITHDRAWN, dt.date(2025, 6, 1), "36")
+    assert (allocation.status, allocation.end, allocation.end_reason, allocation.version) == (
+        AllocationStatus.WITHDRAWN, dt.date(2025, 6, 1), "36", 2)
+
+
+def test_a_started_allocation_cannot_be_withdrawn(as_officer, world, officer_a, staff_p1):
+    from regie.care.services import allocation_start
+
+    f.end_a1(world)
+    allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
+                                   category=world.b1, provider=world.p1, start=dt.date(2025, 6, 1))
+    allocation_start(actor=staff_p1, allocation=allocation, started_on=dt.date(2025, 6, 2))
+    detail = as_officer.get(reverse("care:allocation-detail", args=[allocation.pk])).content.decode()
+    assert reverse("care:allocation-withdraw", args=[allocation.pk]) not in detail
+    response = as_officer.post(reverse("care:allocation-withdraw", args=[allocation.pk]),
+                               {"end_reason": "36", "confirm": "on"})
+    assert response.status_code == 200 and response.context["form"].non_field_errors()
+    allocation.refresh_from_db()
+    assert (allocation.status, allocation.version) == (AllocationStatus.STARTED, 2)
 
 
 def test_a_provider_reports_start_and_stop(as_staff, world, officer_a):
+    f.end_a1(world)
     allocation = allocation_create(actor=officer_a, client=world.clients[0], product=world.begeleiding,
                                    category=world.b1, provider=world.p1, start=dt.date(2025, 6, 1))
     listing = as_staff.get(reverse("care:allocation-list")).content.decode()
     assert reverse("care:allocation-start", args=[allocation.pk]) in listing
     early = as_staff.post(reverse("care:allocation-start", args=[allocation.pk]), {"started_on": "2025-05-01"})
-    assert errors(early, "started_on") == ["De startdatum valt buiten de toewijzingsperiode."]
+    assert len(errors(early, "started_on")) == 1
     as_staff.post(reverse("care:allocation-start", args=[allocation.pk]), {"started_on": "2025-06-03"})
     allocation.refresh_from_db()
     assert (allocation.status, allocation.started_on) == (AllocationStatus.STARTED, dt.date(2025, 6, 3))

@@ -76,6 +76,8 @@ MATRIX = {
                           "office": DENIED, "council": DENIED},
     "allocation-end": {"officer_a": OK, "finance_a": DENIED, "officer_b": GONE, "staff_p1": DENIED,
                        "office": DENIED, "council": DENIED},
+    "allocation-withdraw": {"officer_a": OK, "finance_a": DENIED, "officer_b": GONE, "staff_p1": DENIED,
+                            "office": DENIED, "council": DENIED},
     "allocation-start": {"officer_a": DENIED, "officer_b": DENIED, "staff_p1": OK, "staff_p2": GONE,
                          "office": DENIED, "council": DENIED},
     "allocation-stop": {"officer_a": DENIED, "officer_b": DENIED, "staff_p1": OK, "staff_p2": GONE,
@@ -115,7 +117,8 @@ def test_a_refused_post_changes_nothing(client, world, people, objects, screen, 
             "product": world.begeleiding.pk, "provider": world.p1.pk, "start": "2025-06-01", "bsn": f.valid_bsn(900),
             "family_name": "Nieuw", "birth_date": "1980-01-01", "resident_from": "2020-01-01",
             "drawn_up_on": "2025-06-01", "goals-TOTAL_FORMS": "1", "goals-INITIAL_FORMS": "0",
-            "goals-0-life_domain": "housing", "goals-0-description": "Wonen", "goals-0-baseline_score": "2"}
+            "goals-0-life_domain": "housing", "goals-0-description": "Wonen", "goals-0-baseline_score": "2",
+            "confirm": "on"}
     before = list(Allocation.objects.order_by("pk").values_list("pk", "version", "status", "end", "category"))
     client.force_login(people[who].user)
     response = client.post(url(screen, objects), data)
@@ -172,3 +175,4 @@ def test_a_withdrawn_allocation_offers_no_actions(client, world, people):
     page = client.get(reverse("care:allocation-detail", args=[allocation.pk])).content.decode()
     assert reverse("care:allocation-change", args=[allocation.pk]) not in page
     assert reverse("care:allocation-end", args=[allocation.pk]) not in page
+    assert reverse("care:allocation-withdraw", args=[allocation.pk]) not in page

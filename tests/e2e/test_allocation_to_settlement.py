@@ -9,6 +9,7 @@ import pytest
 from django.db import connections
 from django.urls import reverse
 
+from regie.audit.models import AuditRecord
 from regie.billing.services import declaration_submit, settlement_run
 from regie.care.models import Allocation
 from regie.care.services import allocation_start
@@ -58,6 +59,10 @@ def scenario(page, live_server, world):
     page.select_option("#id_provider", label="Zorg Een (AGB 11110001)")
     page.fill("#id_start", "2025-03-01")
     page.get_by_role("button", name="Toewijzen").click()
+    # Cliënt1 has A1 (begeleiding at Zorg Een) already: a second one asks for a confirmation and a reason.
+    page.locator("#id_confirm_duplicate").check()
+    page.fill("#id_duplicate_reason", "Tijdelijk extra begeleiding naast A1")
+    page.get_by_role("button", name="Toewijzen").click()
     page.get_by_role("heading", name=re.compile(r"^Toewijzing \d+$")).wait_for()
     allocation = Allocation.objects.get(client=world.clients[0], start=dt.date(2025, 3, 1))
     assert page.url == live_server.url + reverse("care:allocation-detail", args=[allocation.pk])
@@ -65,6 +70,9 @@ def scenario(page, live_server, world):
     assert f"Toewijzing {allocation.reference}" in shown
     assert "De toewijzing is vastgelegd." in shown and "Toegewezen" in shown
     assert (allocation.category, allocation.provider, allocation.municipality) == (world.b2, world.p1, world.a)
+    record = AuditRecord.objects.get(subject="allocation", action="create", object_id=allocation.reference)
+    assert (record.username, record.detail) == ("toegang", {"duplicate_of": ["A1"],
+                                                            "duplicate_reason": "Tijdelijk extra begeleiding naast A1"})
     page.get_by_role("navigation", name="Kruimelpad").get_by_role("link", name="J. Cliënt1").click()
     assert allocation.reference in text(page)
 

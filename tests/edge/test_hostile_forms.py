@@ -32,7 +32,7 @@ def screens(world, people):
                    {"bsn": f.valid_bsn(500), "initials": "K.", "family_name": "Klaassen", "birth_date": "1970-02-03",
                     "resident_from": "2019-05-01", "house_number": "", "postcode": "", "street": "", "town": ""}),
         "allocate": (people.access_a, reverse("care:allocation-create", args=[world.clients[0].pk]),
-                     {"product": world.begeleiding.pk, "category": "2", "provider": world.p1.pk,
+                     {"product": world.begeleiding.pk, "category": "2", "provider": world.p2.pk,
                       "start": "2025-06-01", "end": ""}),
         "start": (people.staff_p1, reverse("care:allocation-start", args=[waiting.pk]),
                   {"started_on": "2025-01-15"}),

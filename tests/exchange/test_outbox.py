@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 import iwmo
 from iwmo.codelists import Eenheid, Frequentie, RedenWijziging
-from regie.care.services import allocation_change, allocation_create, allocation_end
+from regie.care.services import allocation_change, allocation_create, allocation_end, allocation_withdraw
 from regie.catalogue.models import Variant
 from regie.exchange.models import Direction, Message, MessageStatus
 from regie.exchange.outbox import allocation_number, references_for
@@ -108,7 +108,7 @@ def test_a_change_sends_all_current_allocations_of_the_client_at_that_provider(w
 
 def test_withdrawing_an_allocation_sends_it_once_as_removed(world, officer_a, xsd_dir):
     allocation = allocate(world, officer_a)
-    allocation_end(actor=officer_a, allocation=allocation, end=dt.date(2025, 4, 1), reason="36")
+    allocation_withdraw(actor=officer_a, allocation=allocation, reason="36")
     message, bericht = toewijzingen(world.p2)[-1]
     (product,) = bericht.client.toegewezen_producten
     assert (product.ingangsdatum, product.einddatum, product.reden_wijziging) == (

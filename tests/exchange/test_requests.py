@@ -279,9 +279,9 @@ def test_a_317_on_an_unknown_allocation_is_refused_with_9351(world, allocation, 
 
 
 def test_a_317_for_a_withdrawn_allocation_names_no_current_allocation(world, officer_a, allocation, schemas):
-    from regie.care.services import allocation_end
+    from regie.care.services import allocation_withdraw
 
-    allocation_end(actor=officer_a, allocation=allocation, end=APRIL, reason="36")
+    allocation_withdraw(actor=officer_a, allocation=allocation, reason="36")
     assert Allocation.objects.get(pk=allocation.pk).status == AllocationStatus.WITHDRAWN
     message = receive(vow(world, unchanged=[number(allocation)], new=[("02A01", dt.date(2025, 6, 1), None)]))
     assert ("TR350", "9350") in [(p["regel"], p["retourcode"]) for p in message.problems]

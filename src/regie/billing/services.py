@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.care.models import Allocation, Residence
@@ -24,6 +25,7 @@ from regie.core.errors import DomainError
 from regie.core.money import monthly_part, split_by_key, to_money
 from regie.core.months import format_month, month_end
 from regie.core.parse import ABSOLUTE, care_window, check_amount, check_month, clean_name
+from regie.core.periods import day_text
 from regie.regions.models import Organisation, Region
 from regie.regions.selectors import municipalities_on
 
@@ -241,6 +243,7 @@ def settlement_run(*, actor, region: Region, month: dt.date) -> SettlementRun:
     existing = SettlementRun.objects.filter(region=region, month=month).first()
     if existing is not None:
         return existing
+    _check_month_ended(month)
     with transaction.atomic():
         _lock_region(region)
         existing = SettlementRun.objects.filter(region=region, month=month).first()
@@ -250,6 +253,16 @@ def settlement_run(*, actor, region: Region, month: dt.date) -> SettlementRun:
             raise DomainError("settlement-out-of-order", _("%(month)s can no longer be settled: a later month has already been closed. "
                                 "Corrections go into the next run.") % {"month": format_month(month)})
         return _settle(region, month, actor)
+
+
+def _check_month_ended(month: dt.date) -> None:
+    """A month is settled once it is over: from the day after its last day, in the region's time zone (TIME_ZONE,
+    Europe/Amsterdam), at midnight. A later month closed early would lock every month before it."""
+    last = month_end(month)
+    if timezone.localdate() <= last:
+        raise DomainError("month_not_ended", _("The month %(month)s has not ended yet; it can be settled from the "
+                                               "day after %(last)s.") % {"month": format_month(month),
+                                                                          "last": day_text(last)}, field="month")
 
 
 def _settle(region: Region, month: dt.date, actor) -> SettlementRun:

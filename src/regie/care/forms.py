@@ -7,11 +7,11 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from regie.core.errors import DomainError
-from regie.core.forms import DateInput, StyledForm
+from regie.core.forms import DateInput, StyledForm, nlds
 from regie.core.forms import add_domain_error as core_add_domain_error
 
 from .models import AllocationStatus, Gender, GoalResult, LifeDomain
-from .services import END_REASONS
+from .services import END_REASONS, WITHDRAW_REASON
 
 # Where a service names a field that the form calls differently.
 FIELD_ALIASES = {"municipality_code": "resident_from", "product_code": "product", "agb": "provider"}
@@ -121,6 +121,31 @@ class AllocationCreateForm(StyledForm):
         self.fields["provider"].label_from_instance = lambda o: f"{o.name} (AGB {o.agb_code})" if o.agb_code else o.name
         highest = max((c.number for p in products for c in p.categories.all()), default=3)
         self.fields["category"].choices = CATEGORY_NUMBERS[:highest]
+        if self.is_bound and "duplicate_reason" in self.data:
+            self.offer_duplicate_confirmation()
+
+    def offer_duplicate_confirmation(self) -> None:
+        """After `allocation_duplicate`: a box to confirm a second allocation, and the reason for it."""
+        if "confirm_duplicate" in self.fields:
+            return
+        self.fields["confirm_duplicate"] = forms.BooleanField(
+            label=_("Yes, a second allocation alongside the existing one is intended"), required=False)
+        self.fields["duplicate_reason"] = forms.CharField(
+            label=_("Reason for the second allocation"), required=False, max_length=500,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            help_text=_("Kept in the audit trail with your name and the time."))
+        nlds(self)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("confirm_duplicate") and not (data.get("duplicate_reason") or "").strip():
+            self.add_error("duplicate_reason", _("Give the reason for the second allocation."))
+        return data
+
+    def duplicate_reason(self) -> str:
+        """The confirmed reason for a duplicate, or empty when the box is not ticked."""
+        data = self.cleaned_data
+        return (data.get("duplicate_reason") or "").strip() if data.get("confirm_duplicate") else ""
 
 
 class AllocationChangeForm(StyledForm):
@@ -141,8 +166,16 @@ REASONS = [("", _("Choose a reason"))] + [(code, format_lazy("{} — {}", code, 
 
 class AllocationEndForm(StyledForm):
     end = forms.DateField(label=_("End date"), widget=DateInput(),
-                          help_text=_("An allocation that has not started yet is withdrawn."))
+                          help_text=_("On or after the start date, and not after the current end date. To cancel "
+                                      "an allocation whose care has not started, withdraw it."))
     end_reason = forms.ChoiceField(label=_("Reason for ending"), choices=REASONS)
+
+
+class AllocationWithdrawForm(StyledForm):
+    end_reason = forms.ChoiceField(label=_("Reason for ending"), choices=REASONS, initial=WITHDRAW_REASON)
+    confirm = forms.BooleanField(label=_("Yes, withdraw this allocation"), required=True,
+                                 help_text=_("The provider is told that the allocation is removed; this cannot be "
+                                             "undone."))
 
 
 class AllocationStartForm(StyledForm):

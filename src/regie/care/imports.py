@@ -29,10 +29,11 @@ CLIENT_COLUMNS = ("bsn", "birth_date", "family_name", "initials", "municipality_
 CLIENT_OPTIONAL = ("gender", "street", "house_number", "house_number_addition", "postcode", "town")
 ALLOCATION_COLUMNS = ("reference", "bsn", "product_code", "category", "provider_agb", "start", "end", "started_on",
                       "stopped_on")
-ALLOCATION_OPTIONAL = ("end_reason",)
+# duplicate_reason: filled, it confirms an allocation that duplicates an active one (allocation_duplicate).
+ALLOCATION_OPTIONAL = ("end_reason", "duplicate_reason")
 DEFAULT_STOP_REASON = "19"  # levering volgens plan beëindigd
 # The services name the provider `provider`; the allocations file calls the column `provider_agb`.
-ALLOCATION_FIELDS = {"provider": "provider_agb", "agb": "provider_agb"}
+ALLOCATION_FIELDS = {"provider": "provider_agb", "agb": "provider_agb", "confirm_duplicate": "duplicate_reason"}
 
 
 @dataclass
@@ -144,6 +145,7 @@ def allocations_import(*, region, path: str | Path) -> AllocationsImport:
                 actor=None, client=client, product=product, category=category, provider=provider,
                 start=row.date("start"), end=row.date("end", required=False),
                 reference=row.text("reference", max_length=20),
+                duplicate_reason=row.text("duplicate_reason", required=False, max_length=500),
             )
             if started_on is not None:
                 allocation = allocation_start(actor=None, allocation=allocation, started_on=started_on)

@@ -208,6 +208,10 @@ def version_change_text(change: str) -> str:
             codes = {str(text): code for code, text in END_REASONS.items()}
         reason = END_REASONS.get(codes.get(match[2], ""), match[2])
         return _("ended on %(date)s: %(reason)s") % {"date": _version_date(match[1]), "reason": reason}
+    if match := re.fullmatch(r"ingetrokken: (.*)", change, flags=re.S):
+        with translation.override("nl"):
+            codes = {str(text): code for code, text in END_REASONS.items()}
+        return _("withdrawn: %(reason)s") % {"reason": END_REASONS.get(codes.get(match[1], ""), match[1])}
     if change.startswith("gewijzigd: "):
         parts = []
         for part in change.removeprefix("gewijzigd: ").split(", "):

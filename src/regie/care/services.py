@@ -25,6 +25,7 @@ from regie.core.errors import DomainError, Forbidden
 from regie.core.formatting import short_date
 from regie.core.months import month_end
 from regie.core.parse import care_window, check_date, residence_window
+from regie.core.periods import day_check, day_text, period_check
 from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
 
@@ -65,8 +66,7 @@ def residence_on(*, client: Client, day: dt.date) -> Residence | None:
 def _check_periods(periods: list[ResidencePeriod]) -> None:
     ordered = sorted(periods, key=lambda p: p.valid_from)
     for period in ordered:
-        if period.valid_to is not None and period.valid_to < period.valid_from:
-            raise DomainError("period-reversed", _("A residence period ends before it begins."), field="resident_to")
+        period_check(start=period.valid_from, end=period.valid_to, field="resident_to")
     for earlier, later in zip(ordered, ordered[1:]):
         if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
             raise DomainError("residence-overlap", _("A client's residence periods may not overlap."),
@@ -172,6 +172,9 @@ def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on
     _in_window(care_window(goal.plan.client.region), closed_on=closed_on)
     if not 1 <= followup_score <= 5:
         raise DomainError("score-invalid", _("A self-reliance score lies between 1 and 5."), field="followup_score")
+    day_check(day=closed_on, first=goal.plan.drawn_up_on, before_code="goal_closed_before_plan", field="closed_on",
+              message_before=_("The closing date %(day)s lies before the date of the support plan, %(first)s; "
+                               "a goal closes on or after the day its plan was made."))
     goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
     goal.save(update_fields=["followup_score", "result", "closed_on"])
     audit_record(actor=actor, action=Action.UPDATE, subject="goal", client_id=goal.plan.client_id, object_id=goal.pk)
@@ -199,8 +202,7 @@ def _check_deliverable(*, provider, product, category, start: dt.date, end: dt.d
         raise DomainError("category-mismatch", _("Category %(number)s does not belong to product %(product)s.") % {
                               "number": category.number, "product": product.code},
                           field="category")
-    if end is not None and end < start:
-        raise DomainError("period-reversed", _("The end date lies before the start date."), field="end")
+    period_check(start=start, end=end, field="end")
     if contract_covering(provider=provider, product=product, day=start) is None:
         raise DomainError("no-contract", _("%(provider)s has no contract for product %(product)s on %(date)s.") % {
                               "provider": provider, "product": product.code, "date": short_date(start)}, field="provider")
@@ -213,9 +215,47 @@ def _user(actor):
     return actor.user if actor is not None else None
 
 
+def allocation_duplicates(*, client: Client, product, provider, start: dt.date, end: dt.date | None,
+                          exclude: Allocation | None = None):
+    """The client's active allocations of the same product at the same provider that share a day with
+    start..end. Active: not withdrawn; a stopped one counts up to its stop (care was delivered then)."""
+    found = (
+        Allocation.objects.filter(client=client, product=product, provider=provider)
+        .exclude(status=AllocationStatus.WITHDRAWN)
+        .filter(Q(end__isnull=True) | Q(end__gte=start))
+        .filter(Q(stopped_on__isnull=True) | Q(stopped_on__gte=start))
+    )
+    if end is not None:
+        found = found.filter(start__lte=end)
+    if exclude is not None:
+        found = found.exclude(pk=exclude.pk)
+    return found.order_by("start", "reference")
+
+
+def _lock_client(client: Client) -> None:
+    """Allocations of one client are made one at a time, so two at once cannot both miss the other."""
+    Client.objects.select_for_update().filter(pk=client.pk).values_list("pk", flat=True).first()
+
+
+def _refuse_duplicates(duplicates: list[Allocation], *, confirmable: bool) -> None:
+    references = ", ".join(a.reference for a in duplicates)
+    if confirmable:
+        message = _("The client already has allocation %(references)s of this product at this provider in an "
+                    "overlapping period. Confirm that a second allocation is intended, and give the reason.")
+    else:
+        message = _("The new period overlaps allocation %(references)s of the same client, product and provider; "
+                    "end that allocation first.")
+    raise DomainError("allocation_duplicate", message % {"references": references}, field="confirm_duplicate",
+                      duplicates=[a.reference for a in duplicates])
+
+
 @transaction.atomic
 def allocation_create(*, actor, client: Client, product, category, provider, start: dt.date,
-                      end: dt.date | None = None, reference: str | None = None) -> Allocation:
+                      end: dt.date | None = None, reference: str | None = None,
+                      duplicate_reason: str = "") -> Allocation:
+    """A new allocation. One that duplicates an active allocation (same client, product and provider,
+    overlapping period) is refused with `allocation_duplicate`, unless `duplicate_reason` confirms it:
+    the reason, who and when are then kept in the allocation's audit record."""
     _in_window(care_window(client.region), start=start, end=end)
     residence = residence_on(client=client, day=start)
     if residence is None:
@@ -229,12 +269,20 @@ def allocation_create(*, actor, client: Client, product, category, provider, sta
     reference = (reference or _next_reference(client.region)).strip()
     if Allocation.objects.filter(region=client.region, reference=reference).exists():
         raise DomainError("reference-duplicate", _("Allocation number %(reference)s already exists.") % {"reference": reference}, field="reference")
+    _lock_client(client)
+    duplicates = list(allocation_duplicates(client=client, product=product, provider=provider, start=start, end=end))
+    duplicate_reason = (duplicate_reason or "").strip()
+    if duplicates and not duplicate_reason:
+        _refuse_duplicates(duplicates, confirmable=True)
     allocation = Allocation.objects.create(
         region=client.region, reference=reference, client=client, municipality_id=residence.municipality_id,
         provider=provider, product=product, category=category, start=start, end=end,
     )
     _record_version(allocation, change="toegewezen", user=_user(actor))
-    audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference)
+    detail = ({"duplicate_of": [a.reference for a in duplicates], "duplicate_reason": duplicate_reason[:500]}
+              if duplicates else None)
+    audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference,
+                 detail=detail)
     outbox_allocation(allocation=allocation)
     return allocation
 
@@ -267,7 +315,7 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
     _owned_by_municipality(actor, allocation)
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
         raise DomainError("allocation-closed", _("A stopped or withdrawn allocation can no longer change."))
-    changes = []
+    changes, previous_end = [], allocation.end
     if category is not None and category.pk != allocation.category_id:
         changes.append(f"categorie {allocation.category.number} → {category.number}")
         allocation.category = category
@@ -281,14 +329,38 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
         raise DomainError("nothing-changed", _("Nothing was changed."))
     _check_deliverable(provider=allocation.provider, product=allocation.product, category=allocation.category,
                        start=allocation.start, end=allocation.end)
+    _check_end_after_care(allocation, allocation.end)
+    if new_end != previous_end and (new_end is None or (previous_end is not None and new_end > previous_end)):
+        _check_no_new_overlap(allocation, previous_end)
     allocation = _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
     outbox_allocation(allocation=allocation)
     return allocation
 
 
+def _check_end_after_care(allocation: Allocation, end: dt.date | None) -> None:
+    """Care reported as started cannot lose the days it was delivered: the end is on or after the start of care."""
+    if end is not None and allocation.started_on is not None:
+        day_check(day=end, first=allocation.started_on, before_code="end_before_care_start", field="end",
+                  message_before=_("The end date %(day)s lies before the start of care on %(first)s, which the "
+                                   "provider has reported."))
+
+
+def _check_no_new_overlap(allocation: Allocation, previous_end: dt.date | None) -> None:
+    """A longer period may not reach into another active allocation of the same product at the same provider."""
+    grown_from = previous_end + dt.timedelta(days=1) if previous_end is not None else None
+    if grown_from is None:
+        return
+    _lock_client(allocation.client)
+    duplicates = list(allocation_duplicates(client=allocation.client, product=allocation.product,
+                                            provider=allocation.provider, start=grown_from, end=allocation.end,
+                                            exclude=allocation))
+    if duplicates:
+        _refuse_duplicates(duplicates, confirmable=False)
+
+
 @transaction.atomic
 def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) -> Allocation:
-    """The municipality ends an allocation; one that never started is withdrawn instead."""
+    """The municipality ends an allocation on `end`, within its period (withdrawing is `allocation_withdraw`)."""
     allocation = _lock(allocation)
     _owned_by_municipality(actor, allocation)
     if reason not in END_REASONS:
@@ -297,15 +369,42 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
     if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
         raise DomainError("allocation-closed", _("This allocation has already ended."))
     _in_window(care_window(allocation.region), end=end)
-    if allocation.status == AllocationStatus.ALLOCATED and end <= allocation.start:
-        # iWmo withdraws an allocation by making its end date equal to its start date.
-        allocation.status, end = AllocationStatus.WITHDRAWN, allocation.start
-    elif end < allocation.start:
-        raise DomainError("period-reversed", _("The end date lies before the start date."), field="end")
+    period_check(start=allocation.start, end=end, field="end")
+    if allocation.end is not None:
+        day_check(day=end, last=allocation.end, before_code="end_after_allocation_end", field="end",
+                  message_before=_("The end date %(day)s lies after the allocation's current end, %(last)s; "
+                                   "to extend an allocation, change it."))
+    _check_end_after_care(allocation, end)
     allocation.end, allocation.end_reason = end, reason
     with translation.override("nl"):  # the version records its change in Dutch; shown translated
         change = f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}"
     allocation = _save_version(allocation, change=change, actor=actor)
+    outbox_allocation(allocation=allocation)
+    return allocation
+
+
+WITHDRAW_REASON = "36"  # geïnitieerd door de gemeente
+
+
+@transaction.atomic
+def allocation_withdraw(*, actor, allocation: Allocation, reason: str = WITHDRAW_REASON) -> Allocation:
+    """The municipality withdraws (trekt in) an allocation whose care has not started.
+
+    iWmo withdraws by making the end date equal to the start date; the provider gets a 301 with the
+    allocation as removed (RedenWijziging 13), and it is no longer current.
+    """
+    allocation = _lock(allocation)
+    _owned_by_municipality(actor, allocation)
+    if reason not in END_REASONS:
+        raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
+                          field="end_reason")
+    if allocation.status == AllocationStatus.STARTED:
+        raise DomainError("allocation_started", _("Care on this allocation has started (%(day)s); it cannot be "
+                                                  "withdrawn, only ended.") % {"day": day_text(allocation.started_on)})
+    if allocation.status != AllocationStatus.ALLOCATED:
+        raise DomainError("allocation-closed", _("This allocation has already ended."))
+    allocation.status, allocation.end, allocation.end_reason = AllocationStatus.WITHDRAWN, allocation.start, reason
+    allocation = _save_version(allocation, change=f"ingetrokken: {END_REASONS[reason]}", actor=actor)
     outbox_allocation(allocation=allocation)
     return allocation
 
@@ -325,9 +424,10 @@ def allocation_start(*, actor, allocation: Allocation, started_on: dt.date) -> A
     if allocation.status != AllocationStatus.ALLOCATED:
         raise DomainError("allocation-not-allocated", _("Only an allocated allocation that has not started yet can start."))
     _in_window(care_window(allocation.region), started_on=started_on)
-    if started_on < allocation.start or (allocation.end is not None and started_on > allocation.end):
-        raise DomainError("start-outside-allocation", _("The start date falls outside the allocation period."),
-                          field="started_on")
+    day_check(day=started_on, first=allocation.start, last=allocation.end, before_code="start-outside-allocation",
+              field="started_on", message_before=_("The start of care %(day)s lies before the allocation starts, on "
+                                                   "%(first)s."),
+              message_after=_("The start of care %(day)s lies after the allocation ends, on %(last)s."))
     allocation.status, allocation.started_on = AllocationStatus.STARTED, started_on
     return _save_version(allocation, change=f"gestart per {started_on:%d-%m-%Y}", actor=actor)
 
@@ -343,9 +443,10 @@ def allocation_stop(*, actor, allocation: Allocation, stopped_on: dt.date, reaso
     if reason not in END_REASONS:
         raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
                           field="end_reason")
-    if stopped_on < allocation.started_on or (allocation.end is not None and stopped_on > allocation.end):
-        raise DomainError("stop-outside-allocation", _("The stop date falls outside the delivered period."),
-                          field="stopped_on")
+    day_check(day=stopped_on, first=allocation.started_on, last=allocation.end, before_code="stop-outside-allocation",
+              field="stopped_on", message_before=_("The end of care %(day)s lies before the start of care on "
+                                                   "%(first)s."),
+              message_after=_("The end of care %(day)s lies after the allocation ends, on %(last)s."))
     allocation.status, allocation.stopped_on = AllocationStatus.STOPPED, stopped_on
     allocation.end_reason = allocation.end_reason or reason
     return _save_version(allocation, change=f"gestopt per {stopped_on:%d-%m-%Y}", actor=actor)

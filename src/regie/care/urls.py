@@ -14,6 +14,7 @@ urlpatterns = [
     path("toewijzingen/<int:pk>/", views.AllocationDetailView.as_view(), name="allocation-detail"),
     path("toewijzingen/<int:pk>/wijzigen/", views.AllocationChangeView.as_view(), name="allocation-change"),
     path("toewijzingen/<int:pk>/beeindigen/", views.AllocationEndView.as_view(), name="allocation-end"),
+    path("toewijzingen/<int:pk>/intrekken/", views.AllocationWithdrawView.as_view(), name="allocation-withdraw"),
     path("toewijzingen/<int:pk>/start/", views.AllocationStartView.as_view(), name="allocation-start"),
     path("toewijzingen/<int:pk>/stop/", views.AllocationStopView.as_view(), name="allocation-stop"),
 ]

@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +24,8 @@ from regie.regions.selectors import providers
 from . import services
 from .forms import (
     AllocationChangeForm, AllocationCreateForm, AllocationEndForm, AllocationFilterForm, AllocationStartForm,
-    AllocationStopForm, ClientCreateForm, ClientSearchForm, GoalCloseForm, GoalFormSet, PlanForm, add_domain_error,
+    AllocationStopForm, AllocationWithdrawForm, ClientCreateForm, ClientSearchForm, GoalCloseForm, GoalFormSet,
+    PlanForm, add_domain_error,
 )
 from .models import AllocationStatus, Goal
 from .selectors import allocation_get, allocation_page, allocations_for, client_get, client_search, goal_get
@@ -220,7 +222,19 @@ class AllocationCreateView(ClientMixin, ServiceFormView):
         return services.allocation_create(
             actor=self.actor, client=self.get_client(), product=data["product"], category=category,
             provider=data["provider"], start=data["start"], end=data["end"],
+            duplicate_reason=form.duplicate_reason(),
         )
+
+    def form_valid(self, form):
+        try:
+            allocation = self.perform(form)
+        except DomainError as error:
+            if error.code == "allocation_duplicate":  # offer the confirmation, with a reason
+                form.offer_duplicate_confirmation()
+            add_domain_error(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, self.success_message)
+        return redirect(self.success_url_for(allocation))
 
     def success_url_for(self, allocation) -> str:
         return reverse("care:allocation-detail", args=[allocation.pk])
@@ -273,6 +287,7 @@ class AllocationDetailView(AllocationMixin, CareView, TemplateView):
         return super().get_context_data(
             versions=versions, end_reasons=services.END_REASONS,
             can_change=officer and is_open, can_end=officer and is_open,
+            can_withdraw=officer and allocation.status == AllocationStatus.ALLOCATED,
             can_start=provider and allocation.status == AllocationStatus.ALLOCATED,
             can_stop=provider and allocation.status == AllocationStatus.STARTED,
             **kwargs,
@@ -321,13 +336,31 @@ class AllocationEndView(AllocationActionView):
     allowed = ACCESS_OFFICER
     form_class = AllocationEndForm
     title = _("End allocation")
-    intro = _("The municipality ends the allocation. If the care has not started yet, the allocation is withdrawn.")
+    intro = _("The municipality ends the allocation on a date within its period. An allocation whose care has "
+              "not started can also be withdrawn, with its own button on the allocation page.")
     button = _("End allocation")
     success_message = _("The allocation has been ended.")
 
     def perform(self, form):
         return services.allocation_end(actor=self.actor, allocation=self.get_allocation(),
                                        end=form.cleaned_data["end"], reason=form.cleaned_data["end_reason"])
+
+
+class AllocationWithdrawView(AllocationActionView):
+    """Withdraw (intrekken) an allocation whose care has not started: its own screen and confirmation."""
+
+    allowed = ACCESS_OFFICER
+    form_class = AllocationWithdrawForm
+    title = _("Withdraw allocation")
+    intro = _("Withdrawing cancels the allocation as if it was never given: its end date becomes its start date, "
+              "and the provider receives it as removed. Only an allocation whose care has not started can be "
+              "withdrawn.")
+    button = _("Withdraw allocation")
+    success_message = _("The allocation is withdrawn.")
+
+    def perform(self, form):
+        return services.allocation_withdraw(actor=self.actor, allocation=self.get_allocation(),
+                                            reason=form.cleaned_data["end_reason"])
 
 
 class AllocationStartView(AllocationActionView):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from regie.core.errors import DomainError
 from regie.core.money import to_money
 from regie.core.parse import ABSOLUTE, parse_integer
+from regie.core.periods import period_check
 
 from .models import Category, Product, SupportForm, Tariff, Variant
 
@@ -64,8 +65,7 @@ def tariff_add(*, category: Category, amount: Decimal, valid_from: dt.date, vali
     amount = to_money(amount)
     if amount <= 0:
         raise DomainError("tariff-not-positive", _("A tariff is greater than zero."), field="tariff")
-    if valid_to is not None and valid_to < valid_from:
-        raise DomainError("period-reversed", _("The end date lies before the start date."), field="valid_to")
+    period_check(start=valid_from, end=valid_to, field="valid_to")
     overlapping = Tariff.objects.filter(category=category).filter(
         Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
     )

@@ -6,9 +6,14 @@ import datetime as dt
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regie.audit.models import Action
+from regie.audit.services import audit_record
+
 from regie.core.errors import DomainError, Forbidden
+from regie.core.periods import day_check, period_check
 
 from .models import Contract
 
@@ -28,8 +33,7 @@ def contract_covering(*, provider, product, day: dt.date) -> Contract | None:
 def contract_create(*, region, provider, products, start: dt.date, end: dt.date | None = None) -> Contract:
     if not provider.is_provider:
         raise DomainError("not-a-provider", _("%(organisation)s is not a provider.") % {"organisation": provider})
-    if end is not None and end < start:
-        raise DomainError("period-reversed", _("The end date lies before the start date."), field="end")
+    period_check(start=start, end=end, field="end")
     contract = Contract.objects.create(region=region, provider=provider, start=start, end=end)
     contract.products.set(products)
     return contract
@@ -45,8 +49,17 @@ def contract_terminate(*, actor, contract: Contract, notice_on: dt.date) -> Cont
     contract = Contract.objects.select_for_update().select_related("provider").get(pk=contract.pk)
     if contract.end is not None:
         raise DomainError("contract-ended", _("This contract has already ended."))
+    running_term_end = contract.term_end_on(max(timezone.localdate(), contract.start))
+    day_check(day=notice_on, first=contract.start, last=running_term_end, before_code="notice_before_contract_start",
+              after_code="notice_after_running_term", field="notice_on",
+              message_before=_("The notice date %(day)s lies before the contract starts, on %(first)s."),
+              message_after=_("The notice date %(day)s lies after the end of the running term, %(last)s; notice "
+                              "is given within the term that runs now."))
     contract.end = contract.term_end_on(_add_months(notice_on, NOTICE_MONTHS))
     contract.save(update_fields=["end"])
+    audit_record(actor=actor, action=Action.UPDATE, subject="contract", object_id=contract.pk,
+                 detail={"change": "notice", "notice_on": notice_on.isoformat(), "end": contract.end.isoformat(),
+                         "provider": contract.provider.name})
     return contract
 
 

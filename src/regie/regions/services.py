@@ -17,6 +17,7 @@ from regie.core.errors import DomainError
 from regie.core.formatting import euro
 from regie.core.money import to_money
 from regie.core.parse import check_date, parse_integer
+from regie.core.periods import period_check
 
 from .models import (
     Municipality, Organisation, OrganisationKind, PartialMonthRule, Region, RegionalCost, ResidenceRule,
@@ -56,8 +57,7 @@ def municipality_spec(*, code: str, name: str, population: int, valid_from: dt.d
         raise DomainError("name-missing", _("The name of the municipality is missing."), field="name")
     if population <= 0:
         raise DomainError("population-invalid", _("The number of inhabitants is greater than zero."), field="population")
-    if valid_to is not None and valid_to < valid_from:
-        raise DomainError("period-reversed", _("The end date lies before the start date."), field="valid_to")
+    period_check(start=valid_from, end=valid_to, field="valid_to")
     return MunicipalitySpec(code=code, name=name.strip(), population=population, valid_from=valid_from,
                             valid_to=valid_to)
 

@@ -190,3 +190,20 @@ def test_demo_accounts_prints_username_password_organisation_and_roles(demo):
     assert "Gemeente Boxtel" in rows["toegang-boxtel"] and "Toegangsmedewerker" in rows["toegang-boxtel"]
     assert "Inkoper, Contractmanager" in rows["inkoop"]
     assert all(" demo " in line for line in rows.values())
+
+
+def test_what_the_demo_made_says_so_and_its_allocation_pages_open(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from regie.audit.models import AuditRecord
+
+    _, region = demo
+    versions = AllocationVersion.objects.filter(allocation__region=region)
+    assert set(versions.values_list("changed_by", "origin")) == {(None, "demo")}
+    assert set(AuditRecord.objects.filter(user_id=None).values_list("origin", flat=True)) == {"demo"}
+    client.force_login(get_user_model().objects.get(username="inkoop"))
+    allocation = Allocation.objects.filter(region=region, status="stopped").first()
+    page = client.get(reverse("care:allocation-detail", args=[allocation.pk]))
+    assert page.status_code == 200
+    assert page.content.decode().count(">demo</td>") == allocation.versions.count()

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from regie.core.authorship import Authored
+
 
 class Source(models.TextChoices):
     PORTAL = "portal", "Portaal"
@@ -18,7 +20,9 @@ class Source(models.TextChoices):
     IWMO = "iwmo", "iWmo-bericht"
 
 
-class Declaration(models.Model):
+class Declaration(Authored):
+    author_field = "submitted_by"
+
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="declarations")
     provider = models.ForeignKey("regions.Organisation", on_delete=models.PROTECT, related_name="declarations")
     source = models.CharField(max_length=10, choices=Source.choices)
@@ -91,8 +95,10 @@ class DeclarationLine(models.Model):
         indexes = [models.Index(fields=["region", "status", "settlement", "month"])]
 
 
-class SettlementRun(models.Model):
+class SettlementRun(Authored):
     """A closed month: what the centre municipality pays and charges. Never changed afterwards."""
+
+    author_field = "created_by"
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="settlements")
     month = models.DateField()

@@ -13,6 +13,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import F, Q
 
+from regie.core.authorship import Authored
+
 
 def new_pseudonym() -> str:
     return secrets.token_hex(8)
@@ -177,8 +179,10 @@ class Allocation(models.Model):
         return self.reference
 
 
-class AllocationVersion(models.Model):
+class AllocationVersion(Authored):
     """One state of an allocation as it was decided; never changed afterwards."""
+
+    author_field = "changed_by"
 
     allocation = models.ForeignKey(Allocation, on_delete=models.CASCADE, related_name="versions")
     version = models.PositiveIntegerField()

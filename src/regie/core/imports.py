@@ -383,6 +383,13 @@ class RegionCommand(BaseCommand):
             where = f"{options['file']}: " if options.get("file") else ""
             self.fail(f"{where}De database weigert de gegevens ({error}). Er is niets opgeslagen. [database-constraint]")
 
+    def execute(self, *args, **options):
+        """Rows made without a person record the command's name as their origin (core.authorship)."""
+        from regie.core.authorship import acting_as
+
+        with acting_as(type(self).__module__.rsplit(".", 1)[-1]):
+            return super().execute(*args, **options)
+
     def fail(self, message: str) -> None:
         if self._called_from_command_line:
             self.stderr.write(message)

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from regie.core.authorship import Authored
+
 
 class Direction(models.TextChoices):
     IN = "in", "Ontvangen"
@@ -29,13 +31,15 @@ class MessageStatus(models.TextChoices):
     HELD = "held", "Niet verzendbaar"
 
 
-class Message(models.Model):
+class Message(Authored):
     """One iWmo message, received by or sent from the region.
 
     `sender`/`receiver` are the Afzender/Ontvanger of the Header (AGB code of a provider,
     CBS code of a municipality). For a retour message the identity is its own
     IdentificatieRetour/DagtekeningRetour, and the sender is the party that sent the retour.
     """
+
+    author_field = "received_by"
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="messages")
     direction = models.CharField(max_length=3, choices=Direction.choices)

@@ -56,8 +56,8 @@ class DeclarationLineForm(forms.Form):
 
 
 class DeclarationUploadForm(forms.Form):
-    file = forms.FileField(label="CSV-bestand", help_text="Kolommen: reference,month,debit_credit — bijvoorbeeld "
-                                                          "00012345,2025-03,D. UTF-8, komma of puntkomma.")
+    # The columns are in the sample above the form, as code: not in a sentence.
+    file = forms.FileField(label="CSV-bestand", help_text="UTF-8, komma of puntkomma.")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

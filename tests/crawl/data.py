@@ -7,6 +7,7 @@ import inspect
 from django.contrib.auth import get_user_model
 
 from iwmo import codelists
+from regie.billing.models import Declaration
 from regie.catalogue.models import Category, Product, SupportForm
 from regie.care.models import Client
 from regie.exchange.models import Message
@@ -36,6 +37,9 @@ def data_phrases() -> DataPhrases:
         phrases.update((family_name, f"{initials} {family_name}", street, town))
     for first, last in get_user_model().objects.values_list("first_name", "last_name"):
         phrases.update((first, last, f"{first} {last}"))
+    # File names as the provider or the operator gave them.
+    phrases.update(Declaration.objects.exclude(filename="").values_list("filename", flat=True))
+    phrases.update(Message.objects.exclude(filename="").values_list("filename", flat=True))
     # The iWmo rules' findings on received messages: texts of the standard, stored with the message.
     for problems in Message.objects.exclude(problems=[]).values_list("problems", flat=True):
         phrases.update(problem.get("melding", "") for problem in problems)

@@ -51,3 +51,71 @@ def test_every_page_of_the_demo_opens_for_every_account(request, demo_region, la
     assert {"home", "care:allocation-detail", "care:client-detail", "billing:declaration-detail",
             "billing:settlement-detail", "exchange:message-detail", "contracting:provider-detail",
             "catalogue:product-detail", "monitoring:dashboard", "timeliness:overview"} <= routes, routes
+
+
+@pytest.fixture(scope="module")
+def imported(demo_region, django_db_blocker, tmp_path_factory):
+    """The importers add a provider, a contract, clients, allocations and declarations to the demo region."""
+    from . import paths
+
+    with django_db_blocker.unblock():
+        return paths.import_files(tmp_path_factory.mktemp("files"))
+
+
+@pytest.fixture(scope="module")
+def received(imported, django_db_blocker):
+    """The inbox then receives the provider's 305, 307, 323, 302, 315 and 317."""
+    from django.utils import timezone
+
+    from . import paths
+
+    with django_db_blocker.unblock():
+        return paths.provider_traffic(timezone.localdate())
+
+
+def detail_urls(*objects) -> set[str]:
+    from django.urls import reverse
+
+    names = {"Allocation": "care:allocation-detail", "Client": "care:client-detail",
+             "Declaration": "billing:declaration-detail", "Organisation": "contracting:provider-detail",
+             "Message": "exchange:message-detail", "AllocationRequest": "requests:allocation-request",
+             "ChangeRequest": "requests:change-request"}
+    return {reverse(names[type(o).__name__], args=[o.pk]) for o in objects}
+
+
+def visited(crawls) -> set[str]:
+    return {url for c in crawls for url, status in c.visited.items() if status == 200}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_the_importers_made_is_shown(request, imported, language):
+    from regie.billing.models import Declaration
+    from regie.care.models import Allocation, Client
+
+    made = [*Allocation.objects.filter(reference__startswith="9000000"), *Client.objects.filter(bsn__in=imported["bsns"]),
+            *Declaration.objects.filter(origin="declare"), imported["new_provider"]]
+    must = detail_urls(*made)
+    crawls = crawl_all(request, "after the importers", language, must=must)
+    assert must <= visited(crawls), sorted(must - visited(crawls))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_the_inbox_received_is_shown(request, received, language):
+    from regie.billing.models import Declaration
+    from regie.care.models import Allocation
+    from regie.exchange.models import AllocationRequest, ChangeRequest
+
+    messages = {m.code: m for m in received}
+    assert set(messages) == {"305", "307", "323", "302", "315", "317"}
+    assert all(not m.duplicate for m in received)
+    assert {code: m.status for code, m in messages.items()} == dict.fromkeys(messages, "accepted"), \
+        {code: m.problems for code, m in messages.items()}
+    made = [*received, *[m.answer for m in received if m.answer is not None],
+            *Allocation.objects.filter(messages__in=received).distinct(),
+            *Declaration.objects.filter(messages__in=received),
+            *AllocationRequest.objects.filter(message__in=received), *ChangeRequest.objects.filter(message__in=received)]
+    assert {type(o).__name__ for o in made} >= {"Message", "Allocation", "Declaration", "AllocationRequest",
+                                                 "ChangeRequest"}, made
+    must = detail_urls(*made)
+    crawls = crawl_all(request, "after the inbox", language, must=must)
+    assert must <= visited(crawls), sorted(must - visited(crawls))

@@ -119,3 +119,29 @@ def test_what_the_inbox_received_is_shown(request, received, language):
     must = detail_urls(*made)
     crawls = crawl_all(request, "after the inbox", language, must=must)
     assert must <= visited(crawls), sorted(must - visited(crawls))
+    # With data made by every path, every page of the site is reached by some account.
+    assert {name for c in crawls for name in c.per_route} == route_names() - NOT_LINKED
+
+
+# Routes no link leads to: POST-only actions (their forms are on pages the crawl visits), the login
+# and logout, and the REST API (docs/api.md).
+NOT_LINKED = {
+    "login", "logout", "billing:settlement-run", "catalogue:tariff-add", "contracting:contract-terminate",
+    "requests:allocation-request-grant", "requests:allocation-request-refuse", "requests:change-request-grant",
+    "requests:change-request-refuse", "exchange-api:message-list", "exchange-api:message-detail",
+}
+
+
+def route_names() -> set[str]:
+    """Every named route of the site but the admin's."""
+    from django.urls import URLResolver, get_resolver
+
+    def names(patterns, namespaces):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                if pattern.namespace != "admin":
+                    yield from names(pattern.url_patterns, namespaces + [pattern.namespace] * bool(pattern.namespace))
+            elif pattern.name:
+                yield ":".join([*namespaces, pattern.name])
+
+    return set(names(get_resolver().url_patterns, []))

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.urls import Resolver404, resolve
 
-from .language import DataPhrases, foreign_words
+from .language import DataPhrases, foreign_words, read_page
 
 PER_ROUTE = 3
 SKIPPED_PREFIXES = ("/static/", "/beheer/", "/media/")
@@ -25,24 +25,10 @@ SKIPPED_ROUTES = {"logout", "login"}
 PROVIDER_SKIPPED_ROUTES = {"exchange:message-download"}
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "a":
-            href = dict(attrs).get("href")
-            if href:
-                self.hrefs.append(href)
-
-
-def links(html: str, base: str) -> list[str]:
-    """The same-origin links of a page, as paths with their query string, without fragments."""
-    parser = _Links()
-    parser.feed(html)
+def links(html: str | list[str], base: str) -> list[str]:
+    """The same-origin links of a page (or of its hrefs), as paths with their query string, without fragments."""
     found = []
-    for href in parser.hrefs:
+    for href in read_page(html, "").hrefs if isinstance(html, str) else html:
         url = urldefrag(urljoin(base, href)).url
         parts = urlsplit(url)
         if parts.scheme not in ("", "http") or parts.netloc not in ("", "testserver"):
@@ -51,6 +37,7 @@ def links(html: str, base: str) -> list[str]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def route(url: str) -> str | None:
     try:
         return resolve(urlsplit(url).path).view_name
@@ -99,14 +86,14 @@ def crawl(client, *, account: str, language: str, provider: bool, data: DataPhra
             result.failures.append(Failure(url, f"status {status}", found_on))
             continue
         if status in (301, 302, 303, 307, 308):
-            targets = links(f'<a href="{response["Location"]}">', url)
+            targets = links([response["Location"]], url)
         elif status == 200 and response.get("Content-Type", "").startswith("text/html"):
-            html = response.content.decode()
-            mixed = foreign_words(html, language, data)
+            page = read_page(response.content.decode(), language)
+            mixed = foreign_words(page, language, data)
             if mixed:
                 result.failures.append(Failure(url, f"{language} page has words of the other language: {mixed}",
                                                found_on))
-            targets = links(html, url)
+            targets = links(page.hrefs, url)
         else:
             continue
         for target in targets:

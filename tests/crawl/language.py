@@ -44,6 +44,7 @@ class _Text(HTMLParser):
         self.stack: list[tuple[str, bool]] = []  # open elements and whether each hides its content
         self.parts: list[str] = []
         self.document_language = ""
+        self.hrefs: list[str] = []  # every link's target, for the crawler: one parse per page
 
     @property
     def hidden(self) -> bool:
@@ -51,6 +52,8 @@ class _Text(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
         lang = (attrs.get("lang") or "").split("-")[0].lower()
         if tag == "html":  # the page's own language is judged, not hidden
             self.document_language, lang = lang, ""
@@ -78,7 +81,8 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def _parse(html: str, language: str) -> _Text:
+def read_page(html: str, language: str) -> _Text:
+    """The page's visible text (`parts`), its <html lang> and its links."""
     parser = _Text(language)
     parser.feed(html)
     parser.close()
@@ -86,7 +90,7 @@ def _parse(html: str, language: str) -> _Text:
 
 
 def visible_text(html: str, language: str) -> str:
-    return "\n".join(_parse(html, language).parts)
+    return "\n".join(read_page(html, language).parts)
 
 
 class DataPhrases:
@@ -110,10 +114,10 @@ class DataPhrases:
         return text
 
 
-def foreign_words(html: str, language: str, data: DataPhrases | None = None) -> list[str]:
+def foreign_words(html: str | _Text, language: str, data: DataPhrases | None = None) -> list[str]:
     """The interface words of the other language on a page in `language` ("nl" or "en"), sorted;
     a page whose <html lang> names another language than `language` gives `<html lang="…">` first."""
-    parser = _parse(html, language)
+    parser = read_page(html, language) if isinstance(html, str) else html
     text = "\n".join(parser.parts)
     if data is not None:
         text = data.remove(text)

@@ -65,7 +65,7 @@ def _write(folder: Path, name: str, *lines: str) -> Path:
 def import_files(folder: Path) -> dict:
     """A new provider (a member of the demo's cooperative) with a contract, three clients of
     's-Hertogenbosch, their allocations (allocated, started, stopped) and a declaration file with a
-    line that is rejected — each through its command, as docs/commands.md describes."""
+    line that is rejected, and the tariffs of 2027 — each through its command, as docs/commands.md describes."""
     provider = Organisation.objects.get(kind=OrganisationKind.PROVIDER, name=PROVIDER)
     cooperative = Organisation.objects.get(kind=OrganisationKind.PROVIDER, cooperative=None,
                                            name__startswith="Coöperatie")
@@ -98,6 +98,7 @@ def import_files(folder: Path) -> dict:
     _run("declare", _write(folder, "declarations.csv", "provider_agb,reference,month,debit_credit",
                            f"{provider.agb_code},90000002,2026-09,D", f"{provider.agb_code},90000003,2026-09,D",
                            f"{provider.agb_code},90000003,2026-08,D"))  # before its start: rejected
+    _run("index-tariffs", "--year", 2027, "--percentage", "2.5")
     return {"provider": provider, "new_provider": Organisation.objects.get(agb_code=agb), "product": product,
             "category": category, "bsns": bsns}
 

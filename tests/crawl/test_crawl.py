@@ -83,7 +83,7 @@ def detail_urls(*objects) -> set[str]:
     names = {"Allocation": "care:allocation-detail", "Client": "care:client-detail",
              "Declaration": "billing:declaration-detail", "Organisation": "contracting:provider-detail",
              "Message": "exchange:message-detail", "AllocationRequest": "requests:allocation-request",
-             "ChangeRequest": "requests:change-request"}
+             "ChangeRequest": "requests:change-request", "Product": "catalogue:product-detail"}
     return {reverse(names[type(o).__name__], args=[o.pk]) for o in objects}
 
 
@@ -95,9 +95,12 @@ def visited(crawls) -> set[str]:
 def test_what_the_importers_made_is_shown(request, imported, language):
     from regie.billing.models import Declaration
     from regie.care.models import Allocation, Client
+    from regie.catalogue.models import Tariff
 
+    assert Tariff.objects.filter(valid_from__year=2027, category__product=imported["product"]).exists()
     made = [*Allocation.objects.filter(reference__startswith="9000000"), *Client.objects.filter(bsn__in=imported["bsns"]),
-            *Declaration.objects.filter(origin="declare"), imported["new_provider"]]
+            *Declaration.objects.filter(origin="declare"), imported["new_provider"],
+            imported["product"]]  # with its tariffs of 2027 (index-tariffs)
     must = detail_urls(*made)
     crawls = crawl_all(request, "after the importers", language, must=must)
     assert must <= visited(crawls), sorted(must - visited(crawls))

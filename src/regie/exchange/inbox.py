@@ -146,10 +146,10 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
     municipality = region.municipalities.filter(code=receiver_code).first()
     if municipality is None:
         raise MessageRefused("receiver-unknown", f"Ontvanger {receiver_code} is geen gemeente van {region}.")
-    origin = sender_origin(sender, bericht.NAAM[3:])
     if retour:
         return retour_receive(actor=actor, bericht=bericht, data=bytes(data), filename=filename, region=region,
                               sender=sender, municipality=municipality, schema_checked=result.schema_gecontroleerd)
+    origin = sender_origin(sender, bericht.NAAM[3:])
     identity = {"region": region, "direction": Direction.IN, "sender": header.afzender, "code": bericht.NAAM[3:],
                 "identification": header.berichtidentificatie.identificatie,
                 "dated": header.berichtidentificatie.dagtekening}

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.management import call_command
@@ -18,7 +17,7 @@ from iwmo.modellen.basis import (
 )
 from iwmo.modellen.header import Header
 from iwmo.modellen.verzoek import (
-    AangevraagdProduct, OngewijzigdProduct, TeWijzigenProduct, Verzoek, VerzoekToewijzingClient,
+    AangevraagdProduct, TeWijzigenProduct, Verzoek, VerzoekToewijzingClient,
     VerzoekWijzigingClient,
 )
 from regie.care.models import Allocation, Client
@@ -31,13 +30,6 @@ from tests.exchange.provider import declaration_323, read_301, start_305, stop_3
 
 PROVIDER = "Stichting Dommelborg Begeleiding"  # the demo account `aanbieder`
 NEW_PROVIDER = ("98760001", "Zorgboerderij De Kempen", "87654321")
-
-
-@dataclass
-class Made:
-    """The pages the crawl must reach afterwards."""
-
-    urls: set[str] = field(default_factory=set)
 
 
 def _bsns(count: int) -> list[str]:
@@ -150,6 +142,7 @@ def provider_traffic(today: dt.date) -> list[Message]:
     received.append(_receive(iwmo.write(Wmo317(header=header, client=VerzoekWijzigingClient(
         bsn=declared.client.bsn, verzoek=Verzoek(
             referentie_aanbieder="CRAWLW1", reden_verzoek=RedenVerzoek.VERANDERING_CLIENTSITUATIE,
-            te_wijzigen_producten=[TeWijzigenProduct(toewijzingnummer=number, gewenste_ingangsdatum=dt.date(2026, 12, 1),
+            te_wijzigen_producten=[TeWijzigenProduct(toewijzingnummer=number,
+                                                     gewenste_ingangsdatum=dt.date(2026, 12, 1),
                                                      einddatum=None, omvang=omvang)])))), "verzoek317.xml"))
     return received

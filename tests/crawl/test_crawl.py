@@ -24,7 +24,8 @@ pytestmark = pytest.mark.django_db
 
 LANGUAGES = [
     pytest.param("nl", id="nl"),
-    pytest.param("en", id="en", marks=pytest.mark.xfail(strict=True, reason="interface not yet translated (issue 6 point 5)")),
+    pytest.param("en", id="en", marks=pytest.mark.xfail(strict=True,
+                                                        reason="interface not yet translated (issue 6 point 5)")),
 ]
 
 
@@ -98,7 +99,8 @@ def test_what_the_importers_made_is_shown(request, imported, language):
     from regie.catalogue.models import Tariff
 
     assert Tariff.objects.filter(valid_from__year=2027, category__product=imported["product"]).exists()
-    made = [*Allocation.objects.filter(reference__startswith="9000000"), *Client.objects.filter(bsn__in=imported["bsns"]),
+    made = [*Allocation.objects.filter(reference__startswith="9000000"),
+            *Client.objects.filter(bsn__in=imported["bsns"]),
             *Declaration.objects.filter(origin="declare"), imported["new_provider"],
             imported["product"]]  # with its tariffs of 2027 (index-tariffs)
     must = detail_urls(*made)
@@ -120,7 +122,8 @@ def test_what_the_inbox_received_is_shown(request, received, language):
     made = [*received, *[m.answer for m in received if m.answer is not None],
             *Allocation.objects.filter(messages__in=received).distinct(),
             *Declaration.objects.filter(messages__in=received),
-            *AllocationRequest.objects.filter(message__in=received), *ChangeRequest.objects.filter(message__in=received)]
+            *AllocationRequest.objects.filter(message__in=received),
+            *ChangeRequest.objects.filter(message__in=received)]
     assert {type(o).__name__ for o in made} >= {"Message", "Allocation", "Declaration", "AllocationRequest",
                                                  "ChangeRequest"}, made
     must = detail_urls(*made)

@@ -15,7 +15,8 @@ class Response(dict):
 
 
 def page(*hrefs, text="Toewijzingen"):
-    return '<html lang="nl"><body><p>' + text + "</p>" + "".join(f'<a href="{h}">x</a>' for h in hrefs) + "</body></html>"
+    anchors = "".join(f'<a href="{h}">x</a>' for h in hrefs)
+    return f'<html lang="nl"><body><p>{text}</p>{anchors}</body></html>'
 
 
 class Site:

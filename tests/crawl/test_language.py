@@ -7,7 +7,8 @@ from .language import DUTCH, ENGLISH, DataPhrases, foreign_words, visible_text
 
 
 def page(body: str, lang: str = "nl") -> str:
-    return f'<!doctype html><html lang="{lang}"><head><title>t</title><style>.the {{}}</style></head><body>{body}</body></html>'
+    return (f'<!doctype html><html lang="{lang}"><head><title>t</title><style>.the {{}}</style></head>'
+            f"<body>{body}</body></html>")
 
 
 def test_the_word_lists_do_not_overlap_and_are_lower_case():

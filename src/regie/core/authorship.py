@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from typing import ClassVar
 
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 ORIGIN_LENGTH = 200
 
@@ -52,7 +52,7 @@ class Authored(models.Model):
 
     origin = models.CharField(
         max_length=ORIGIN_LENGTH, blank=True, default=current_origin, editable=False,
-        help_text="Wie of wat dit maakte als er geen gebruiker was: het commando, de demo of de aanbieder.",
+        help_text=gettext_lazy("Who or what made this when no user did: the command, the demo or the provider."),
     )
 
     class Meta:

@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='allocationversion',
             name='origin',
-            field=models.CharField(blank=True, default=regie.core.authorship.current_origin, editable=False, help_text='Wie of wat dit maakte als er geen gebruiker was: het commando, de demo of de aanbieder.', max_length=200),
+            field=models.CharField(blank=True, default=regie.core.authorship.current_origin, editable=False, help_text='Who or what made this when no user did: the command, the demo or the provider.', max_length=200),
         ),
     ]

@@ -11,6 +11,23 @@ def pytest_configure(config):
     from django.conf import settings
 
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # A template variable that does not resolve is an error in every test, not an empty string.
+    templates = [dict(engine, OPTIONS=dict(engine.get("OPTIONS", {}))) for engine in settings.TEMPLATES]
+    for engine in templates:
+        if engine["BACKEND"] == "django.template.backends.django.DjangoTemplates":
+            engine["OPTIONS"]["string_if_invalid"] = InvalidTemplateVariable("%s")
+    settings.TEMPLATES = templates
+
+
+class InvalidTemplateVariable(str):
+    """`string_if_invalid` that raises: Django formats it with the variable's name when a lookup fails.
+
+    Django's `{% if %}` and `{% for %}` still treat a missing variable as empty, as they should."""
+
+    def __mod__(self, name):
+        from django.template import TemplateSyntaxError
+
+        raise TemplateSyntaxError(f"template variable {name!s} does not resolve")
 
     from regie.core import i18n
 

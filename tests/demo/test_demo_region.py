@@ -190,3 +190,41 @@ def test_demo_accounts_prints_username_password_organisation_and_roles(demo):
     assert "Gemeente Boxtel" in rows["toegang-boxtel"] and "Toegangsmedewerker" in rows["toegang-boxtel"]
     assert "Inkoper, Contractmanager" in rows["inkoop"]
     assert all(" demo " in line for line in rows.values())
+
+
+def test_what_the_demo_made_says_so_and_its_allocation_pages_open(demo, client):
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    from regie.audit.models import AuditRecord
+
+    _, region = demo
+    versions = AllocationVersion.objects.filter(allocation__region=region)
+    assert set(versions.values_list("changed_by", "origin")) == {(None, "demo")}
+    assert set(AuditRecord.objects.filter(user_id=None).values_list("origin", flat=True)) == {"demo"}
+    client.force_login(get_user_model().objects.get(username="inkoop"))
+    allocation = Allocation.objects.filter(region=region, status="stopped").first()
+    page = client.get(reverse("care:allocation-detail", args=[allocation.pk]))
+    assert page.status_code == 200
+    assert page.content.decode().count(">demo</td>") == allocation.versions.count()
+
+
+def test_a_provider_who_registers_a_start_and_a_stop_in_the_demo_lands_on_the_allocation(demo, client):
+    """The page the provider lands on shows versions the demo made (no user) beside the provider's own."""
+    from django.contrib.auth import get_user_model
+    from django.urls import reverse
+
+    _, region = demo
+    user = get_user_model().objects.get(username="aanbieder")
+    client.force_login(user)
+    mine = Allocation.objects.filter(region=region, provider__name="Stichting Dommelborg Begeleiding")
+    allocated, started = mine.filter(status="allocated").first(), mine.filter(status="started").first()
+    response = client.post(reverse("care:allocation-start", args=[allocated.pk]),
+                           {"started_on": allocated.start.isoformat()}, follow=True)
+    assert response.status_code == 200 and response.redirect_chain
+    assert response.context["allocation"].status == "started"
+    response = client.post(reverse("care:allocation-stop", args=[started.pk]),
+                           {"stopped_on": "2026-11-01", "end_reason": "19"}, follow=True)
+    assert response.status_code == 200 and response.redirect_chain
+    assert response.context["allocation"].status == "stopped"
+    assert [v.author for v in response.context["versions"]][:2] == [user.get_full_name(), "demo"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regie.core.authorship import Authored, author_text
+
 
 class Action(models.TextChoices):
     READ = "read", _("Viewed")
@@ -23,7 +25,7 @@ class Outcome(models.TextChoices):
     NOT_FOUND = "not_found", _("Not found")
 
 
-class AuditRecord(models.Model):
+class AuditRecord(Authored):
     at = models.DateTimeField(auto_now_add=True, db_index=True)
     user_id = models.BigIntegerField(null=True)
     username = models.CharField(max_length=150)
@@ -39,3 +41,10 @@ class AuditRecord(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+
+    @property
+    def author(self) -> str:
+        """The person by the name recorded then, else what acted without one (see core.authorship)."""
+        if self.user_id is not None:
+            return self.username
+        return author_text(None, self.origin)

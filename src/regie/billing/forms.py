@@ -57,8 +57,8 @@ class DeclarationLineForm(forms.Form):
 
 
 class DeclarationUploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"), help_text=_("Columns: reference,month,debit_credit — for example "
-                                                            "00012345,2025-03,D. UTF-8, comma or semicolon."))
+    # The columns are in the sample above the form, as code: not in a sentence.
+    file = forms.FileField(label=_("CSV file"), help_text=_("UTF-8, comma or semicolon."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -87,7 +87,7 @@ def lines_from_upload(upload) -> list[LineInput]:
 
 
 class SettlementRunForm(forms.Form):
-    month = MonthField(label="Maand")
+    month = MonthField(label=_("Month"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

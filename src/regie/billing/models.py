@@ -12,6 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regie.core.authorship import Authored
+
 
 class Source(models.TextChoices):
     PORTAL = "portal", _("Portal")
@@ -19,7 +21,9 @@ class Source(models.TextChoices):
     IWMO = "iwmo", _("iWmo message")
 
 
-class Declaration(models.Model):
+class Declaration(Authored):
+    author_field = "submitted_by"
+
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="declarations")
     provider = models.ForeignKey("regions.Organisation", on_delete=models.PROTECT, related_name="declarations")
     source = models.CharField(max_length=10, choices=Source.choices)
@@ -92,8 +96,10 @@ class DeclarationLine(models.Model):
         indexes = [models.Index(fields=["region", "status", "settlement", "month"])]
 
 
-class SettlementRun(models.Model):
+class SettlementRun(Authored):
     """A closed month: what the centre municipality pays and charges. Never changed afterwards."""
+
+    author_field = "created_by"
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="settlements")
     month = models.DateField()

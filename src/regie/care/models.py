@@ -16,6 +16,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from regie.core.authorship import Authored
+
 
 def new_pseudonym() -> str:
     return secrets.token_hex(8)
@@ -226,8 +228,10 @@ def version_change_text(change: str) -> str:
     return change
 
 
-class AllocationVersion(models.Model):
+class AllocationVersion(Authored):
     """One state of an allocation as it was decided; never changed afterwards."""
+
+    author_field = "changed_by"
 
     allocation = models.ForeignKey(Allocation, on_delete=models.CASCADE, related_name="versions")
     version = models.PositiveIntegerField()

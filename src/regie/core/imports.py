@@ -402,6 +402,13 @@ class RegionCommand(BaseCommand):
             self.fail(f"{where}" + _("The database cannot hold a value (%(error)s). Nothing was stored.")
                       % {"error": str(error).splitlines()[0][:200]} + " [database-data]")
 
+    def execute(self, *args, **options):
+        """Rows made without a person record the command's name as their origin (core.authorship)."""
+        from regie.core.authorship import acting_as
+
+        with acting_as(type(self).__module__.rsplit(".", 1)[-1]):
+            return super().execute(*args, **options)
+
     def fail(self, message: str) -> None:
         if self._called_from_command_line:
             self.stderr.write(message)

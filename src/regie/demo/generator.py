@@ -28,6 +28,7 @@ from regie.care.services import allocation_change, allocation_create, allocation
 from regie.catalogue.selectors import tariff_on
 from regie.catalogue.services import category_ensure, product_ensure, support_form_get, tariff_add, tariffs_index
 from regie.contracting.services import contract_create, contract_terminate
+from regie.core.authorship import acting_as
 from regie.core.months import add_months, month_end, month_start, months_between
 from regie.regions.models import Municipality, Organisation, OrganisationKind, Region, RegionalCost
 
@@ -35,6 +36,7 @@ from . import data
 from .accounts import demo_accounts_create
 
 HISTORY_END = month_end(data.HISTORY_LAST)
+ORIGIN = "demo"  # what the rows made without a person say made them (core.authorship)
 DAYS_PER_MONTH = 30.44
 
 # Towns (woonplaatsen) of each municipality with their four-digit postcode areas and a weight, for the
@@ -132,7 +134,7 @@ def demo_generate(*, seed: int = 1, scale: Decimal | float | int = 1, log=None) 
     """Build the whole demo region in one transaction; nothing is left half-made on an error."""
     began = time.monotonic()
     say = log or (lambda text: None)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(ORIGIN):
         generator = _Generator(seed=seed, scale=Decimal(str(scale)), say=say)
         summary = generator.run()
     summary.seconds = time.monotonic() - began

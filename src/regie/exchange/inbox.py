@@ -47,6 +47,7 @@ from regie.billing.checks import LineInput
 from regie.billing.models import Source
 from regie.billing.services import declaration_submit
 from regie.care.services import allocation_start, allocation_stop
+from regie.core.authorship import acting_as
 from regie.core.errors import DomainError, Forbidden
 from regie.core.formatting import short_date
 from regie.core.money import from_cents
@@ -153,6 +154,7 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
     if retour:
         return retour_receive(actor=actor, bericht=bericht, data=bytes(data), filename=filename, region=region,
                               sender=sender, municipality=municipality, schema_checked=result.schema_gecontroleerd)
+    origin = sender_origin(sender, bericht.NAAM[3:])
     identity = {"region": region, "direction": Direction.IN, "sender": header.afzender, "code": bericht.NAAM[3:],
                 "identification": header.berichtidentificatie.identificatie,
                 "dated": header.berichtidentificatie.dagtekening}
@@ -166,7 +168,7 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
                 **identity, receiver=header.ontvanger, status=MessageStatus.ACCEPTED, xml=bytes(data),
                 filename=filename[:255],
                 schema_checked=result.schema_gecontroleerd, provider=sender, municipality=municipality,
-                received_by=actor.user if actor is not None else None,
+                received_by=actor.user if actor is not None else None, origin=origin,
                 declaration_number=bericht.declaratie.declaratienummer if isinstance(bericht, Wmo323) else "",
             )
     except IntegrityError:  # the same message, received at the same moment by another process
@@ -175,7 +177,8 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
         return existing
     message.duplicate = False
     findings = list(result.bevindingen)
-    _process(message, bericht, findings, today=today, sender=sender, municipality_code=municipality.code)
+    with acting_as(origin):  # the starts, stops, declarations and requests it makes are the provider's
+        _process(message, bericht, findings, today=today, sender=sender, municipality_code=municipality.code)
     message.problems = [_problem_dict(b) for b in findings]
     message.save(update_fields=["status", "problems", "declaration"])
     outbox_answer(incoming=message, build=lambda identification, dated: iwmo.maak_retourbericht(
@@ -240,6 +243,7 @@ def retour_receive(*, actor, bericht: Bericht, data: bytes, filename: str, regio
                 **identity, receiver=header.afzender, status=status, xml=data, filename=filename[:255],
                 schema_checked=schema_checked, provider=sender, municipality=municipality, reply_to=original,
                 received_by=actor.user if actor is not None else None, problems=problems,
+                origin=sender_origin(sender, bericht.NAAM[3:]),
             )
     except IntegrityError:  # the same retour, received at the same moment by another process
         existing = Message.objects.get(**identity)
@@ -250,6 +254,11 @@ def retour_receive(*, actor, bericht: Bericht, data: bytes, filename: str, regio
     audit_record(actor=actor, action=Action.IMPORT, subject=f"iwmo.{message.code}", object_id=message.pk,
                  detail={"status": message.status, "file": filename[:100], "reply_to": original.pk})
     return message
+
+
+def sender_origin(sender: Organisation, code: str) -> str:
+    """What a received message and the rows it makes record as their origin: the provider and the message."""
+    return f"{sender.name} (iWmo {code})"
 
 
 def _with_members(provider: Organisation) -> set[int]:

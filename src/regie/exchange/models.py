@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regie.core.authorship import Authored
+
 
 class Direction(models.TextChoices):
     IN = "in", _("Received")
@@ -30,13 +32,15 @@ class MessageStatus(models.TextChoices):
     HELD = "held", _("Cannot be sent")
 
 
-class Message(models.Model):
+class Message(Authored):
     """One iWmo message, received by or sent from the region.
 
     `sender`/`receiver` are the Afzender/Ontvanger of the Header (AGB code of a provider,
     CBS code of a municipality). For a retour message the identity is its own
     IdentificatieRetour/DagtekeningRetour, and the sender is the party that sent the retour.
     """
+
+    author_field = "received_by"
 
     region = models.ForeignKey("regions.Region", on_delete=models.PROTECT, related_name="messages")
     direction = models.CharField(max_length=3, choices=Direction.choices)
@@ -111,9 +115,9 @@ class Message(models.Model):
 
 
 class RequestStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    GRANTED = "granted", "Toegewezen"
-    REFUSED = "refused", "Afgewezen"
+    OPEN = "open", _("Open")
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")
 
 
 class _Request(models.Model):

@@ -190,3 +190,12 @@ def test_demo_accounts_prints_username_password_organisation_and_roles(demo):
     assert "Gemeente Boxtel" in rows["toegang-boxtel"] and "Toegangsmedewerker" in rows["toegang-boxtel"]
     assert "Inkoper, Contractmanager" in rows["inkoop"]
     assert all(" demo " in line for line in rows.values())
+
+
+def test_demo_accounts_names_the_address_the_server_answers_on(demo):
+    out = StringIO()
+    call_command("demo-accounts", "--url", "http://127.0.0.1:8001/", stdout=out)
+    assert "http://127.0.0.1:8001/" in out.getvalue().splitlines()[0]
+    out = StringIO()
+    call_command("demo-accounts", stdout=out)
+    assert "http://127.0.0.1:8000/" in out.getvalue().splitlines()[0]

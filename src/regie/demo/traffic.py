@@ -172,7 +172,7 @@ class Traffic:
         clients = [DeclaratieClient(bsn=bsn, prestaties=prestaties) for bsn, prestaties in by_bsn.items()]
         total = sum(p.ingediend_bedrag.getekend for c in clients for p in c.prestaties)
         xml = iwmo.write(Wmo323(header=self._header(sender, receiver, identification, day), declaratie=Declaratie(
-            declaratienummer=f"{month:%y%m}-{receiver}", declaratie_periode=GeslotenPeriode(begindatum=month,
+            declaratienummer=f"{month:%y%m}{receiver}", declaratie_periode=GeslotenPeriode(begindatum=month,
                                                                                           einddatum=last),
             declaratie_dagtekening=day, totaal_ingediend_bedrag=TotaalBedragMetDC.uit_getekend(total),
             clienten=clients)))

@@ -1,11 +1,17 @@
-"""One small demo region per test module that asks for it, rolled back afterwards."""
+"""One small demo region per test module that asks for it, rolled back afterwards. Its iWmo messages are
+checked against the official schemas when they are beside the clone (as `make demo` does); the determinism
+test in test_fresh_database.py generates without them."""
 
 from decimal import Decimal
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
+
+from tests.exchange.conftest import XSD_DIR
 
 SMALL = Decimal("0.05")
+SCHEMAS = str(XSD_DIR) if (XSD_DIR / "basisschema.xsd").is_file() else ""
 
 
 @pytest.fixture(scope="module")
@@ -14,7 +20,7 @@ def demo(django_db_setup, django_db_blocker):
     from regie.demo.generator import demo_generate
     from regie.regions.models import Region
 
-    with django_db_blocker.unblock():
+    with django_db_blocker.unblock(), override_settings(IWMO_SCHEMA_DIR=SCHEMAS):
         with transaction.atomic():
             summary = demo_generate(seed=1, scale=SMALL)
             yield summary, Region.objects.get()

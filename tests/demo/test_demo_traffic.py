@@ -13,10 +13,11 @@ from regie.demo import data
 from regie.exchange.models import AllocationRequest, ChangeRequest, Direction, Message, MessageStatus, RequestStatus
 from regie.exchange.timeliness import timeliness_items
 from regie.regions.actors import actor_for
+from tests.demo.conftest import SCHEMAS
 
 pytestmark = pytest.mark.django_db
 
-HISTORY = {"van": "2026-05", "tot": "2026-11"}
+HISTORY = {"van": "2026-08", "tot": "2026-11"}
 
 
 def incoming(region, code):
@@ -35,6 +36,13 @@ def test_every_kind_of_provider_message_was_received(demo):
     assert not incoming(region, "302").filter(replies__isnull=False).exists()
     assert all(m.reply_to.code == "301" and m.reply_to.status == MessageStatus.SENT for m in incoming(region, "302"))
     assert {m.status for m in incoming(region, "302")} == {MessageStatus.ACCEPTED, MessageStatus.PARTLY}
+
+
+@pytest.mark.skipif(not SCHEMAS, reason="the iWmo schemas are not beside this clone")
+def test_with_the_schemas_every_message_was_checked_against_them(demo):
+    _, region = demo
+    received = Message.objects.filter(region=region, direction=Direction.IN)
+    assert received.exists() and not received.filter(schema_checked=False).exists()
 
 
 def test_messages_were_received_in_the_history_not_today(demo):
@@ -66,7 +74,7 @@ def test_declaration_answers_reject_some_lines_with_their_retourcodes(demo):
 def test_some_starts_and_stops_were_late_and_one_start_was_sent_twice(demo):
     _, region = demo
     office = actor_for(get_user_model().objects.get(username="inkoop"))
-    items = [i for i in timeliness_items(actor=office, first_month=dt.date(2026, 5, 1), last_month=dt.date(2026, 11, 1))
+    items = [i for i in timeliness_items(actor=office, first_month=dt.date(2026, 8, 1), last_month=dt.date(2026, 11, 1))
              if i.deadline in ("305", "307")]
     late = [i for i in items if i.late_on(data.REFERENCE_DAY)]
     assert late and len(late) < len(items) / 3

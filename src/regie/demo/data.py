@@ -41,9 +41,9 @@ HISTORY_FIRST = dt.date(2023, 11, 1)
 HISTORY_LAST = dt.date(2026, 10, 1)
 REFERENCE_DAY = dt.date(2026, 11, 23)
 # The providers' traffic goes through the region's inbox as iWmo messages (305, 307, 323) from this day
-# on (the last six months: the inbox takes some 30 ms a message); before it, starts, stops and
+# on (the last three months: the inbox takes some 30 ms a message); before it, starts, stops and
 # declarations go through the services directly (docs/demo.md).
-INBOX_FROM = dt.date(2026, 5, 1)
+INBOX_FROM = dt.date(2026, 8, 1)
 # Contracts and the tariffs of the first Open House round start here (allocations that were
 # running when the history begins started from this day on).
 CONTRACTS_START = dt.date(2021, 1, 1)

@@ -2,15 +2,18 @@
 checked against the official schemas when they are beside the clone (as `make demo` does); the determinism
 test in test_fresh_database.py generates without them."""
 
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from tests.exchange.conftest import XSD_DIR
-
 SMALL = Decimal("0.05")
+# the official schemas, where tests/exchange finds them (../shared/iwmo or IWMO_MATERIAL_DIR)
+XSD_DIR = Path(os.environ.get("IWMO_MATERIAL_DIR") or Path(__file__).resolve().parents[2].parent / "shared" / "iwmo") \
+    / "3.2" / "xsd"
 SCHEMAS = str(XSD_DIR) if (XSD_DIR / "basisschema.xsd").is_file() else ""
 
 

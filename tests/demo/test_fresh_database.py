@@ -29,10 +29,10 @@ def figures(seed: int) -> tuple[list[dict], list]:
             demo_generate(seed=seed, scale=TINY)
             region = Region.objects.get()
             clients = list(region.clients.order_by("bsn").values_list("bsn", "family_name", "birth_date"))
-            messages = list(Message.objects.filter(region=region, direction="in").order_by("code", "sender", "identification")
-                            .values_list("direction", "code", "sender", "receiver", "identification", "status",
-                                         "problems"))
-            received = sorted(Message.objects.filter(region=region, direction="in").values_list("created_at", flat=True))
+            received = Message.objects.filter(region=region, direction="in")
+            messages = list(received.order_by("code", "sender", "identification").values_list(
+                "code", "sender", "receiver", "identification", "status", "problems"))
+            received = sorted(received.values_list("created_at", flat=True))
             result = (demo_statements(region=region), clients, messages, received)
             raise _Undo
     except _Undo:

@@ -4,8 +4,10 @@ Deterministic by seed: the same seed and scale give the same region, to the cent
 (who gets what, from whom, when, who moves) is drawn first with one `random.Random(seed)`;
 then everything with rules goes through the services — contracts, tariffs and their yearly
 indexation, allocations (create, extend, end, start, stop), declarations and the monthly
-settlement runs. Plain rows without rules (the region, organisations, clients, residence
-periods, support plans) are bulk-created exactly as the services would store them.
+settlement runs. The providers' side of the last months — starts, stops, declarations, requests
+and retours — goes through the region's inbox as iWmo messages (`traffic.py`). Plain rows without
+rules (the region, organisations, clients, residence periods, support plans) are bulk-created
+exactly as the services would store them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from regie.audit.models import Action, AuditRecord
 from regie.billing.checks import LineInput
@@ -28,8 +31,8 @@ from regie.care.models import Allocation, Client, Goal, GoalResult, Residence, S
 from regie.care.services import allocation_change, allocation_create, allocation_end, allocation_start, allocation_stop
 from regie.catalogue.selectors import tariff_on
 from regie.catalogue.services import category_ensure, product_ensure, support_form_get, tariff_add, tariffs_index
-from regie.contracting.services import contract_create, contract_terminate
 from regie.catalogue.models import Tariff, Variant
+from regie.contracting.services import contract_create, contract_terminate
 from regie.core.money import cents
 from regie.core.months import add_months, month_end, month_start, months_between
 from regie.core.workdays import add_workdays
@@ -176,7 +179,7 @@ class _Generator:
         self.say("Declaraties en verrekening per maand …")
         months = self._declare_and_settle(segments)
         demo_accounts_create(region=self.region)
-        self.say("Verzoeken van aanbieders en hun antwoord …")
+        self.say(_("Providers' requests and their answers …"))
         self._requests()
         lines = DeclarationLine.objects.filter(region=self.region)
         allocations = Allocation.objects.filter(region=self.region).count()  # the plan's, and granted requests'
@@ -569,7 +572,8 @@ class _Generator:
         self.register = {
             row[0]: row for row in Allocation.objects.filter(region=self.region).values_list(
                 "reference", "client__bsn", "municipality__code", "product__code", "product__support_form__code",
-                "product__variant", "category_id", "start", "end", "started_on", "stopped_on", "provider_id")}
+                "product__variant", "category_id", "start", "end", "started_on", "stopped_on", "provider_id")
+            .order_by("reference")}
         self.stopped = defaultdict(list)  # (municipality code, provider pk) → stopped allocations, for a fault
         for row in self.register.values():
             if row[10] is not None:

@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 import iwmo
 from iwmo.codelists import (
@@ -120,8 +121,10 @@ class Traffic:
                                   filename=f"{code}_{sender}_{receiver}_{identification}.xml")
         self.received[(code, message.status)] += 1
         if message.status not in expect:
-            raise DomainError("demo-message-rejected", f"The demo's {code} {identification} was {message.status}: "
-                              f"{message.problems}")
+            raise DomainError("demo-message-rejected", _(
+                "The demo's message %(code)s %(identification)s was %(status)s by the inbox: %(problems)s") % {
+                "code": code, "identification": identification, "status": message.status,
+                "problems": message.problems})
         return message
 
     # -- 305 and 307 --------------------------------------------------------------------------
@@ -162,7 +165,8 @@ class Traffic:
             by_bsn[line.bsn].append(Prestatie(
                 product_referentie=Referentie(referentienummer=line.reference, vorig_referentienummer=line.previous),
                 toewijzingnummer=line.number, product_categorie=ProductCategorie(line.support_form),
-                product_code=line.product_code, product_periode=GeslotenPeriode(begindatum=line.begin, einddatum=line.end),
+                product_code=line.product_code,
+                product_periode=GeslotenPeriode(begindatum=line.begin, einddatum=line.end),
                 geleverd_volume=line.amount if line.output else 1,
                 eenheid=Eenheid.EURO if line.output else Eenheid.STUKS_INSPANNING,
                 product_tarief=None if line.output else line.tariff,
@@ -186,7 +190,8 @@ class Traffic:
                            comment: str) -> Message:
         identification = self._identification()
         product = AangevraagdProduct(
-            referentie_aanbieder=reference, product=Product(categorie=ProductCategorie(support_form), code=product_code),
+            referentie_aanbieder=reference,
+            product=Product(categorie=ProductCategorie(support_form), code=product_code),
             toewijzing_ingangsdatum=start, toewijzing_einddatum=end, omvang=PER_MONTH,
             verwijzer=self.rng.choice((Verwijzer(type=TypeVerwijzer.ZELFVERWIJZER),
                                        Verwijzer(type=TypeVerwijzer.HUISARTS, naam="Huisartsenpraktijk De Linde"))),

@@ -728,7 +728,7 @@ class _Generator:
             code, officer = allocation.municipality.code, officers[allocation.municipality.code]
             received = dt.date(2026, 11, 2) + dt.timedelta(days=traffic.rng.randint(0, 8)) if plan != "wait" \
                 else dt.date(2026, 11, 16) + dt.timedelta(days=traffic.rng.randint(0, 4))
-            received = add_workdays(received, 0) if received.weekday() < 5 else add_workdays(received, 1)
+            received = received if received.weekday() < 5 else add_workdays(received, 1)
             traffic.allocation_request(
                 client=allocation.client, sender=allocation.provider.agb_code, receiver=code, day=received,
                 reference=f"VOT{number:04d}", support_form=forms["07A01"], product_code="07A01", start=start,
@@ -768,11 +768,12 @@ class _Generator:
                 change_request_refuse(actor=officer, request=request, reason="2", at=answered)
         # The provider fetches the granted answers the next working day and sends its retour on all but the last.
         for index, (heen, answered) in enumerate(granted):
-            fetched = add_workdays(timezone.localdate(answered), 1)
+            fetched = min(add_workdays(timezone.localdate(answered), 1), data.REFERENCE_DAY)
             message_sent(message=heen, at=traffic.moment(fetched))
             if index < len(granted) - 1:
                 codes = {0: "9332"} if index == 1 else None  # one product refused by the provider's system
-                traffic.retour_302(heen=heen, day=add_workdays(fetched, traffic.rng.randint(0, 2)), codes=codes)
+                retour = min(add_workdays(fetched, traffic.rng.randint(1, 2)), data.REFERENCE_DAY)
+                traffic.retour_302(heen=heen, day=retour, codes=codes)
 
     def _previous_year_tariffs(self) -> dict:
         result = {}

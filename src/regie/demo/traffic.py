@@ -107,8 +107,8 @@ class Traffic:
         (every twelfth report, so that even a small demo has late ones, and a few more at random)."""
         self.reports += 1
         if self.reports % 12 == 3 or self.rng.random() < 0.03:
-            return add_workdays(day, self.rng.randint(6, 20))
-        return add_workdays(day, self.rng.choice((0, 1, 1, 2, 2, 3, 4)))
+            return min(add_workdays(day, self.rng.randint(6, 20)), REFERENCE_DAY)
+        return min(add_workdays(day, self.rng.choice((0, 1, 1, 2, 2, 3, 4))), REFERENCE_DAY)
 
     @staticmethod
     def _header(sender: str, receiver: str, identification: str, dated: dt.date) -> Header:
@@ -117,6 +117,7 @@ class Traffic:
 
     def receive(self, xml: bytes, *, code: str, sender: str, receiver: str, identification: str, day: dt.date,
                 expect: tuple[str, ...] = (MessageStatus.ACCEPTED,)) -> Message:
+        assert day <= REFERENCE_DAY, day  # the Dagtekening is the day of receipt, never after the history
         message = message_receive(actor=None, region=self.region, data=xml, received_at=self.moment(day),
                                   filename=f"{code}_{sender}_{receiver}_{identification}.xml")
         self.received[(code, message.status)] += 1

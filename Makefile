@@ -40,10 +40,14 @@ migrate: setup
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 
+# `make demo PORT=8001` (and HOST=…) serves elsewhere; the account list names the address it serves on.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
 demo: migrate
-	$(PY) manage.py demo --if-empty
-	@$(PY) manage.py demo-accounts
-	IWMO_SCHEMA_DIR="$(DEMO_XSD)" $(PY) manage.py runserver 127.0.0.1:8000
+	IWMO_SCHEMA_DIR="$(DEMO_XSD)" $(PY) manage.py demo --if-empty
+	@$(PY) manage.py demo-accounts --url "http://$(HOST):$(PORT)/"
+	IWMO_SCHEMA_DIR="$(DEMO_XSD)" $(PY) manage.py runserver $(HOST):$(PORT)
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

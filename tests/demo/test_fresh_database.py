@@ -11,6 +11,7 @@ from django.core.management.base import CommandError
 from django.db import transaction
 
 from regie.demo.generator import demo_generate, demo_statements
+from regie.exchange.models import Message
 from regie.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,11 @@ def figures(seed: int) -> tuple[list[dict], list]:
             demo_generate(seed=seed, scale=TINY)
             region = Region.objects.get()
             clients = list(region.clients.order_by("bsn").values_list("bsn", "family_name", "birth_date"))
-            result = (demo_statements(region=region), clients)
+            received = Message.objects.filter(region=region, direction="in")
+            messages = list(received.order_by("code", "sender", "identification").values_list(
+                "code", "sender", "receiver", "identification", "status", "problems"))
+            received = sorted(received.values_list("created_at", flat=True))
+            result = (demo_statements(region=region), clients, messages, received)
             raise _Undo
     except _Undo:
         return result
@@ -40,6 +45,7 @@ def test_the_same_seed_gives_the_same_figures_and_another_seed_others():
     assert first == again
     assert first[0] != other[0]
     assert first[1] != other[1]
+    assert first[2] and first[3] and first[2] != other[2]  # the same iWmo traffic, received at the same moments
     assert not Region.objects.exists()
 
 

@@ -72,7 +72,7 @@ def care_window(region, *, today: dt.date | None = None) -> Window:
     today = today or dt.date.today()
     first = getattr(region, "care_from", None) or ABSOLUTE.first
     years = getattr(region, "future_years", None)
-    last = _years_after(today, 2 if years is None else years)
+    last = _years_after(today, 5 if years is None else years)
     return Window(max(first, ABSOLUTE.first), min(last, ABSOLUTE.last))
 
 

@@ -39,6 +39,11 @@ REGIONAL_COSTS = {2023: Decimal("1150000.00"), 2024: Decimal("1200000.00"), 2025
 # before the reference day 2026-11-23. Fixed so that a seed gives the same region every time.
 HISTORY_FIRST = dt.date(2023, 11, 1)
 HISTORY_LAST = dt.date(2026, 10, 1)
+REFERENCE_DAY = dt.date(2026, 11, 23)
+# The providers' traffic goes through the region's inbox as iWmo messages (305, 307, 323) from this day
+# on (the last three months: the inbox takes some 30 ms a message); before it, starts, stops and
+# declarations go through the services directly (docs/demo.md).
+INBOX_FROM = dt.date(2026, 8, 1)
 # Contracts and the tariffs of the first Open House round start here (allocations that were
 # running when the history begins started from this day on).
 CONTRACTS_START = dt.date(2021, 1, 1)
@@ -100,6 +105,9 @@ PROVIDERS = [
     ("Jeroen Begeleidingsdiensten", 3, ("02A01", "07A01"), dt.date(2024, 7, 1), None),
     ("Stichting Brabants Logeren", 2, ("04A01",), dt.date(2025, 1, 1), None),
 ]
+# These providers do not send iWmo messages: they register starts and stops in the portal and upload
+# their declarations there as CSV (the rest, the cooperative included, send iWmo messages).
+PORTAL_PROVIDERS = ("Werkplaats Schijndel", "Samen Thuis Sint-Michielsgestel", "Zorgboerderij De Essche Stroom")
 COOPERATIVE = ("Coöperatie Kleinschalige Zorg Meierij U.A.", ("02A01", "07A01"), dt.date(2021, 1, 1))
 COOPERATIVE_MEMBERS = [
     ("Zorg aan Huis Rosmalen", 2), ("Atelier De Dommel", 1), ("Buurtzorg Plus Boxtel", 2),

@@ -4,8 +4,10 @@ Deterministic by seed: the same seed and scale give the same region, to the cent
 (who gets what, from whom, when, who moves) is drawn first with one `random.Random(seed)`;
 then everything with rules goes through the services — contracts, tariffs and their yearly
 indexation, allocations (create, extend, end, start, stop), declarations and the monthly
-settlement runs. Plain rows without rules (the region, organisations, clients, residence
-periods, support plans) are bulk-created exactly as the services would store them.
+settlement runs. The providers' side of the last months — starts, stops, declarations, requests
+and retours — goes through the region's inbox as iWmo messages (`traffic.py`). Plain rows without
+rules (the region, organisations, clients, residence periods, support plans) are bulk-created
+exactly as the services would store them.
 """
 
 from __future__ import annotations
@@ -14,26 +16,32 @@ import datetime as dt
 import random
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from regie.audit.models import Action, AuditRecord
 from regie.billing.checks import LineInput
 from regie.billing.models import DeclarationLine, LineStatus, SettlementRun, Source
 from regie.billing.services import declaration_submit, settlement_run
-from regie.care.models import Client, Goal, GoalResult, Residence, SupportPlan
+from regie.care.models import Allocation, Client, Goal, GoalResult, Residence, SupportPlan
 from regie.care.services import allocation_change, allocation_create, allocation_end, allocation_start, allocation_stop
 from regie.catalogue.selectors import tariff_on
 from regie.catalogue.services import category_ensure, product_ensure, support_form_get, tariff_add, tariffs_index
+from regie.catalogue.models import Tariff, Variant
 from regie.contracting.services import contract_create, contract_terminate
 from regie.core.authorship import acting_as
+from regie.core.money import cents
 from regie.core.months import add_months, month_end, month_start, months_between
+from regie.core.workdays import add_workdays
 from regie.regions.models import Municipality, Organisation, OrganisationKind, Region, RegionalCost
 
 from . import data
 from .accounts import demo_accounts_create
+from .traffic import Line, Traffic
 
 HISTORY_END = month_end(data.HISTORY_LAST)
 ORIGIN = "demo"  # what the rows made without a person say made them (core.authorship)
@@ -116,6 +124,7 @@ class Summary:
     rejected: int = 0
     months: int = 0
     seconds: float = 0.0
+    messages: dict = field(default_factory=dict)  # received iWmo messages: {(code, status): count}
 
 
 def _contact(rng: random.Random, municipality: str) -> dict:
@@ -154,26 +163,31 @@ class _Generator:
     # -- the region, organisations, catalogue and contracts -----------------------------------
 
     def run(self) -> Summary:
-        self.say("Regio, gemeenten en organisaties …")
+        self.say(_("Region, municipalities and organisations …"))
         self._region()
-        self.say("Catalogus, tarieven en indexaties …")
+        self.traffic = Traffic(region=self.region, seed=self.seed)
+        self.say(_("Catalogue, tariffs and indexations …"))
         self._catalogue()
-        self.say("Aanbieders en contracten …")
+        self.say(_("Providers and contracts …"))
         self._providers()
-        self.say("Cliënten en zorgepisodes plannen …")
+        self.say(_("Planning clients and episodes of care …"))
         self._plan()
-        self.say(f"{len(self.clients)} cliënten, woonperioden en ondersteuningsplannen …")
+        self.say(_("%(count)s clients, residence periods and support plans …") % {"count": len(self.clients)})
         self._store_clients()
         segments = sorted((s for c in self.clients for s in c.segments),
                           key=lambda s: (s.start, s.client.bsn, s.product))
-        self.say(f"{len(segments)} toewijzingen met hun geschiedenis …")
+        self.say(_("%(count)s allocations with their history …") % {"count": len(segments)})
         self._allocations(segments)
-        self.say("Declaraties en verrekening per maand …")
+        self.say(_("Declarations and the settlement per month …"))
         months = self._declare_and_settle(segments)
         demo_accounts_create(region=self.region)
+        self.say(_("Providers' requests and their answers …"))
+        self._requests()
         lines = DeclarationLine.objects.filter(region=self.region)
-        return Summary(clients=len(self.clients), allocations=len(segments), lines=lines.count(),
-                       rejected=lines.filter(status=LineStatus.REJECTED).count(), months=months)
+        allocations = Allocation.objects.filter(region=self.region).count()  # the plan's, and granted requests'
+        return Summary(clients=len(self.clients), allocations=allocations, lines=lines.count(),
+                       rejected=lines.filter(status=LineStatus.REJECTED).count(), months=months,
+                       messages=dict(sorted(self.traffic.received.items())))
 
     def _region(self) -> None:
         self.region = Region.objects.create(name=data.REGION_NAME)
@@ -224,12 +238,19 @@ class _Generator:
                 self.eligible[code].append((provider, weight, start, notice))
         name, codes, start = data.COOPERATIVE
         cooperative = self._provider(name, 50)
+        self.members = {cooperative.pk: []}
         contract_create(region=self.region, provider=cooperative, products=[self.products[c] for c in codes],
                         start=start)
         for number, (member_name, weight) in enumerate(data.COOPERATIVE_MEMBERS, start=51):
             member = self._provider(member_name, number, cooperative=cooperative)
+            self.members[cooperative.pk].append(member)
             for code in codes:
                 self.eligible[code].append((member, weight, start, None))
+
+    @staticmethod
+    def _sends_messages(provider: Organisation, day: dt.date) -> bool:
+        """Does this provider report `day`'s start, stop or declaration as an iWmo message (else in the portal)?"""
+        return day >= data.INBOX_FROM and provider.name not in data.PORTAL_PROVIDERS
 
     def _provider(self, name: str, number: int, cooperative: Organisation | None = None) -> Organisation:
         return Organisation.objects.create(
@@ -450,6 +471,9 @@ class _Generator:
 
     def _allocations(self, segments: list[Segment]) -> None:
         clients = {c.pk: c for c in Client.objects.filter(region=self.region).select_related("region")}
+        self.municipality_codes = {m.pk: m.code for m in self.municipalities.values()}
+        forms = {code: form for code, form, *_ in data.PRODUCTS}
+        traffic = self.traffic
         for number, segment in enumerate(segments, start=1):
             segment.reference = f"{number:08d}"
             term = data.DECISION_MONTHS[segment.product]
@@ -458,7 +482,16 @@ class _Generator:
                 actor=None, client=clients[segment.client.pk], product=self.products[segment.product],
                 category=self.categories[(segment.product, segment.category)], provider=segment.provider,
                 start=segment.start, end=term_end, reference=segment.reference)
-            if segment.started_on is not None:
+            client = clients[segment.client.pk]
+            message = {"client": client, "support_form": forms[segment.product], "sender": segment.provider.agb_code,
+                       "receiver": self.municipality_codes[allocation.municipality_id]}
+            if segment.started_on is not None and self._sends_messages(segment.provider, segment.started_on):
+                day = traffic.report_day(segment.started_on)
+                traffic.start(allocation=allocation, day=day, started_on=segment.started_on, **message)
+                if traffic.rng.random() < 0.02:  # the provider's system sends the start again (TR074)
+                    traffic.start(allocation=allocation, day=add_workdays(day, traffic.rng.randint(1, 5)),
+                                  started_on=segment.started_on, again=True, **message)
+            elif segment.started_on is not None:
                 allocation = allocation_start(actor=None, allocation=allocation, started_on=segment.started_on)
             needed = min(segment.stop or HISTORY_END, HISTORY_END)
             while term_end < needed:  # the access team extends the decision by another term
@@ -468,8 +501,13 @@ class _Generator:
                 if segment.ended_by_municipality:
                     allocation = allocation_end(actor=None, allocation=allocation, end=segment.stop,
                                                 reason=segment.stop_reason)
-                allocation_stop(actor=None, allocation=allocation, stopped_on=segment.stop,
-                                reason=segment.stop_reason)
+                if self._sends_messages(segment.provider, segment.stop):
+                    traffic.stop(allocation=allocation, day=traffic.report_day(segment.stop),
+                                 started_on=segment.started_on, stopped_on=segment.stop, reason=segment.stop_reason,
+                                 **message)
+                else:
+                    allocation_stop(actor=None, allocation=allocation, stopped_on=segment.stop,
+                                    reason=segment.stop_reason)
 
     # -- declarations and settlement --------------------------------------------------------------
 
@@ -516,15 +554,228 @@ class _Generator:
             if declarers and rng.random() < 0.3:  # a mistyped allocation number
                 pk = rng.choice(sorted(declarers))
                 batches[month][pk].append(LineInput(reference=f"9{rng.randint(0, 9999999):07d}", month=month))
-        for month in months:
+        self._load_register()
+        for index, month in enumerate(months):
             for pk in sorted(batches[month]):
                 lines = sorted(batches[month][pk], key=lambda l: (l.debit_credit == "C", l.reference, l.month))
                 provider = declarers[pk]
-                source = Source.PORTAL if pk % 3 == 0 else Source.CSV
+                if self._sends_messages(provider, month):
+                    following = batches[months[index + 1]][pk] if index + 1 < len(months) else None
+                    self._declare_323(provider, month, lines, following)
+                    continue
+                source = Source.PORTAL if pk % 3 == 0 and month < data.INBOX_FROM else Source.CSV
                 filename = f"declaratie-{provider.agb_code}-{month:%Y-%m}.csv" if source == Source.CSV else ""
                 declaration_submit(actor=None, provider=provider, lines=lines, source=source, filename=filename)
             settlement_run(actor=None, region=self.region, month=month)
         return len(months)
+
+    def _load_register(self) -> None:
+        """What a provider's own system knows of its allocations, as they stand after the history."""
+        self.register = {
+            row[0]: row for row in Allocation.objects.filter(region=self.region).values_list(
+                "reference", "client__bsn", "municipality__code", "product__code", "product__support_form__code",
+                "product__variant", "category_id", "start", "end", "started_on", "stopped_on", "provider_id")
+            .order_by("reference")}
+        self.stopped = defaultdict(list)  # (municipality code, provider pk) → stopped allocations, for a fault
+        for row in self.register.values():
+            if row[10] is not None:
+                self.stopped[(row[2], row[11])].append(row)
+        self.declarations_sent, self.faults, self.faults_made = 0, [], []
+        self.tariffs = defaultdict(list)
+        for tariff in Tariff.objects.filter(category__product__region=self.region).order_by("valid_from"):
+            self.tariffs[tariff.category_id].append(tariff)
+        self.used_references: set[str] = set()
+
+    def _tariff_cents(self, category_id: int, day: dt.date) -> int:
+        return next(cents(t.amount) for t in self.tariffs[category_id]
+                    if t.valid_from <= day and (t.valid_to is None or day <= t.valid_to))
+
+    def _declare_323(self, provider: Organisation, month: dt.date, lines: list[LineInput], following) -> None:
+        """The month's declaration as one 323 per municipality, as the provider's system writes it.
+
+        A line twice in one month would make the whole message invalid (TR416); the provider sends it
+        again with the next month's declaration instead, where the region finds it paid (a duplicate).
+        A mistyped allocation number is typed on the line of one of the provider's real clients.
+        """
+        last = month_end(month)
+        groups: dict[str, list[Line]] = defaultdict(list)
+        seen, mistyped, example = set(), [], None
+        for line in lines:
+            row = self.register.get(line.reference)
+            if row is None:
+                mistyped.append(line)
+                continue
+            key = (line.reference, line.month, line.debit_credit)
+            if key in seen:
+                if following is not None:
+                    following.append(line)
+                continue
+            seen.add(key)
+            _ref, bsn, code, product, form, variant, category_id, start, end, started_on, stopped_on, _p = row
+            begin = max(line.month, start, started_on or line.month)
+            begin = begin if begin <= month_end(line.month) else line.month
+            until = min([month_end(line.month)] + [d for d in (end, stopped_on) if d is not None])
+            until = until if until >= begin else month_end(line.month)
+            tariff = (cents(line.unit_price) if line.unit_price is not None
+                      else self._tariff_cents(category_id, max(line.month, start)))
+            reference = f"{line.reference}-{line.month:%y%m}"
+            if line.debit_credit == "C":
+                item = Line(number=int(line.reference), bsn=bsn, support_form=form, product_code=product,
+                            output=variant == Variant.OUTPUT, begin=begin, end=until, amount=tariff, tariff=tariff,
+                            reference=f"{reference}-C", previous=reference, credit=True)
+            else:
+                while reference in self.used_references:
+                    reference += "-2"
+                self.used_references.add(reference)
+                item = Line(number=int(line.reference), bsn=bsn, support_form=form, product_code=product,
+                            output=variant == Variant.OUTPUT, begin=begin, end=until, amount=tariff, tariff=tariff,
+                            reference=reference)
+            groups[code].append(item)
+            example = example or (code, item)
+        for line in mistyped:
+            if example is None:
+                continue
+            code, item = example
+            groups[code].append(Line(number=int(line.reference), bsn=item.bsn, support_form=item.support_form,
+                                     product_code=item.product_code, output=item.output, begin=item.begin,
+                                     end=item.end, amount=item.amount, tariff=item.tariff,
+                                     reference=f"{line.reference}-{line.month:%y%m}"))
+        ids = {provider.pk, *(m.pk for m in self.members.get(provider.pk, ()))}
+        for code in sorted(groups):
+            day = add_workdays(last, self.traffic.rng.randint(1, 6))
+            self.declarations_sent += 1
+            items = self._with_fault(groups[code], month, code, ids)
+            self.traffic.declaration(sender=provider.agb_code, receiver=code, month=month, lines=items, day=day)
+
+    def _with_fault(self, items: list[Line], month: dt.date, code: str, provider_ids: set[int]) -> list[Line]:
+        """About one declaration in seven carries one of three mistakes on top of the plan's, in turn, so that
+        even a small demo shows them: a line for last month again (paid before: 9389), an amount that is not
+        volume × tariff (TR346: 9346), or a month after care stopped (9308). A mistake that does not fit this
+        declaration waits for the next one."""
+        if self.declarations_sent % 7 == 1:
+            self.faults.append(("duplicate", "amount", "after-stop")[len(self.faults_made) % 3])
+            self.faults_made.append(self.faults[-1])
+        for fault in list(self.faults):
+            result = self._fault(fault, items, month, code, provider_ids)
+            if result is not None:
+                self.faults.remove(fault)
+                return result
+        return items
+
+    def _fault(self, fault: str, items: list[Line], month: dt.date, code: str, provider_ids: set[int]):
+        debits = [i for i in items if not i.credit and i.number < 90_000_000]
+        taken = {(i.number, i.begin.replace(day=1)) for i in items if not i.credit}  # TR416: one debit a month
+        if fault == "duplicate":
+            previous = add_months(month, -1)
+            for item in debits:
+                row = self.register[f"{item.number:08d}"]
+                if (row[9] is not None and row[9] < previous and (row[10] is None or row[10] >= month)
+                        and (item.number, previous) not in taken):
+                    tariff = self._tariff_cents(row[6], max(previous, row[7]))
+                    return [*items, replace(item, begin=previous, end=month_end(previous), amount=tariff, tariff=tariff,
+                                            reference=f"{item.reference[:8]}-{previous:%y%m}-2")]
+        elif fault == "amount" and len(items) > 1:  # not the only line: the rest of the declaration is paid
+            for index, item in enumerate(items):
+                if item in debits and not item.output:
+                    return [*items[:index], replace(item, amount=item.amount + 100 * self.traffic.rng.randint(1, 9)),
+                            *items[index + 1:]]
+        elif fault == "after-stop":
+            stopped = [r for pk in sorted(provider_ids) for r in self.stopped[(code, pk)]
+                       if add_months(month, -4) <= r[10] < month and (int(r[0]), month) not in taken]
+            if stopped:
+                row = stopped[0]
+                tariff = self._tariff_cents(row[6], month)
+                return [*items, Line(number=int(row[0]), bsn=row[1], support_form=row[4], product_code=row[3],
+                                     output=row[5] == Variant.OUTPUT, begin=month, end=month_end(month),
+                                     amount=tariff, tariff=tariff, reference=f"{row[0]}-{month:%y%m}")]
+        return None
+
+    def _requests(self) -> None:
+        """Requests in November 2026, for clients of 's-Hertogenbosch and Boxtel (the demo's access officers):
+        315s for dagbesteding next to begeleiding and 317s to extend a begeleiding. Some wait for the access
+        team; the others were granted (a 301) or refused (a 319) by the officer, through the services of the
+        request screens. The provider fetched two of the granted answers and sent its 302 on them."""
+        from django.contrib.auth import get_user_model
+        from django.db.models import Q
+
+        from regie.exchange.models import AllocationRequest, ChangeRequest
+        from regie.exchange.outbox import message_sent
+        from regie.exchange.requests import (
+            allocation_request_grant, allocation_request_refuse, change_request_grant, change_request_refuse,
+            current_for,
+        )
+        from regie.regions.actors import actor_for
+
+        traffic, day0 = self.traffic, data.REFERENCE_DAY
+        officers = {code: actor_for(get_user_model().objects.get(username=name))
+                    for code, name in (("0796", "toegang-denbosch"), ("0757", "toegang-boxtel"))}
+        start = dt.date(2026, 12, 1)
+        day_care = {p.pk for p, _w, since, notice in self.eligible["07A01"] if since <= start and notice is None}
+        with_day_care = set(Allocation.objects.filter(region=self.region, product__code="07A01")
+                            .values_list("client_id", flat=True))
+        running = list(Allocation.objects.filter(
+            region=self.region, municipality__code__in=officers, product__code="02A01", status="started")
+            .filter(Q(end__isnull=True) | Q(end__gte=day0))
+            .exclude(provider__name__in=data.PORTAL_PROVIDERS).exclude(client_id__in=with_day_care)
+            .select_related("client", "provider", "municipality", "product", "category").order_by("reference"))
+        chosen = traffic.rng.sample(running, len(running))
+        plans_315 = ["grant", "grant", "refuse", "refuse-late", "wait", "wait"]
+        for_315 = [a for a in chosen if a.provider_id in day_care][:len(plans_315)]
+        for_317 = [a for a in chosen if a not in for_315][:3]
+        forms = {code: form for code, form, *_ in data.PRODUCTS}
+        category = self.categories[("07A01", 1)]
+        granted = []
+        # 315: granted, granted, refused, refused late, then waiting
+        for number, (plan, allocation) in enumerate(zip(plans_315, for_315), start=1):
+            code, officer = allocation.municipality.code, officers[allocation.municipality.code]
+            received = dt.date(2026, 11, 2) + dt.timedelta(days=traffic.rng.randint(0, 8)) if plan != "wait" \
+                else dt.date(2026, 11, 16) + dt.timedelta(days=traffic.rng.randint(0, 4))
+            received = received if received.weekday() < 5 else add_workdays(received, 1)
+            traffic.allocation_request(
+                client=allocation.client, sender=allocation.provider.agb_code, receiver=code, day=received,
+                reference=f"VOT{number:04d}", support_form=forms["07A01"], product_code="07A01", start=start,
+                end=add_months(start, 24) - dt.timedelta(days=1),
+                comment="Naast de begeleiding drie dagdelen dagbesteding per week.")
+            request = AllocationRequest.objects.get(region=self.region, reference=f"VOT{number:04d}",
+                                                    provider=allocation.provider)
+            answered = traffic.moment(add_workdays(received, 7 if plan == "refuse-late" else traffic.rng.randint(1, 4)))
+            if plan == "grant":
+                allocation_request_grant(actor=officer, request=request, category=category, start=start,
+                                         end=request.end, at=answered)
+                request.refresh_from_db()
+                granted.append((request.answer, answered))
+            elif plan != "wait":
+                allocation_request_refuse(actor=officer, request=request, reason="6" if plan == "refuse" else "4",
+                                          at=answered)
+        # 317: granted, refused, waiting
+        for number, (plan, allocation) in enumerate(zip(["grant", "refuse", "wait"], for_317), start=1):
+            code, officer = allocation.municipality.code, officers[allocation.municipality.code]
+            received = dt.date(2026, 11, 9) + dt.timedelta(days=traffic.rng.randint(0, 9))
+            received = received if received.weekday() < 5 else add_workdays(received, 1)
+            current = list(current_for(client=allocation.client, provider_ids={allocation.provider_id},
+                                       municipality_code=code, today=received))
+            end = add_months(allocation.end or start, 6)
+            traffic.change_request(
+                bsn=allocation.client.bsn, sender=allocation.provider.agb_code, receiver=code, day=received,
+                reference=f"VOW{number:04d}", unchanged=[int(a.reference) for a in current if a.pk != allocation.pk],
+                change=[(int(allocation.reference), allocation.start, end)])
+            request = ChangeRequest.objects.get(region=self.region, reference=f"VOW{number:04d}",
+                                                provider=allocation.provider)
+            answered = traffic.moment(add_workdays(received, traffic.rng.randint(1, 5)))
+            if plan == "grant":
+                change_request_grant(actor=officer, request=request, at=answered)
+                request.refresh_from_db()
+                granted.append((request.answer, answered))
+            elif plan == "refuse":
+                change_request_refuse(actor=officer, request=request, reason="2", at=answered)
+        # The provider fetches the granted answers the next working day and sends its retour on all but the last.
+        for index, (heen, answered) in enumerate(granted):
+            fetched = min(add_workdays(timezone.localdate(answered), 1), data.REFERENCE_DAY)
+            message_sent(message=heen, at=traffic.moment(fetched))
+            if index < len(granted) - 1:
+                codes = {0: "9332"} if index == 1 else None  # one product refused by the provider's system
+                retour = min(add_workdays(fetched, traffic.rng.randint(1, 2)), data.REFERENCE_DAY)
+                traffic.retour_302(heen=heen, day=retour, codes=codes)
 
     def _previous_year_tariffs(self) -> dict:
         result = {}

@@ -116,12 +116,16 @@ def _refuse(result) -> MessageRefused:
 
 @transaction.atomic
 def message_receive(*, actor, data: bytes, filename: str = "", provider: Organisation | None = None,
-                    region: Region | None = None) -> Message:
+                    region: Region | None = None, received_at: dt.datetime | None = None) -> Message:
     """Check, apply and answer one message from a provider; return the stored incoming message.
 
     `actor`: provider staff uploading in the portal or through the API (`provider` defaults to
     their organisation), or None for an operator's folder import. A message received before
     returns the first row unchanged; `message.duplicate` tells which happened.
+
+    `received_at` is the moment of receipt (default: now). Only the demo generator and tests pass it,
+    to receive a message at a moment in the past; the portal, the API and `receive` never do. The
+    rules' "today", the message's `created_at` and its answer's date and `created_at` follow it.
     """
     filename = clean_name(filename)
     if actor is not None:
@@ -130,7 +134,8 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
         if provider.pk not in actor.provider_ids:
             raise Forbidden("provider-other", _("You can only deliver messages of your own organisation."))
     region = _region(actor=actor, provider=provider, region=region)
-    today = timezone.localdate()
+    moment = received_at or timezone.now()
+    today = timezone.localdate(moment)
     # The region's own data is the library's sources: TR378, TR381 and TR418 are always checked here.
     result = iwmo.check(bytes(data), _schema_dir(), vandaag=today, bronnen=RegionSources(region))
     if result.bericht is None:
@@ -153,7 +158,8 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
         raise MessageRefused("receiver-unknown", _("Receiver %(receiver)s is not a municipality of %(region)s.") % {"receiver": receiver_code, "region": region})
     if retour:
         return retour_receive(actor=actor, bericht=bericht, data=bytes(data), filename=filename, region=region,
-                              sender=sender, municipality=municipality, schema_checked=result.schema_gecontroleerd)
+                              sender=sender, municipality=municipality, schema_checked=result.schema_gecontroleerd,
+                              received_at=received_at)
     origin = sender_origin(sender, bericht.NAAM[3:])
     identity = {"region": region, "direction": Direction.IN, "sender": header.afzender, "code": bericht.NAAM[3:],
                 "identification": header.berichtidentificatie.identificatie,
@@ -176,16 +182,24 @@ def message_receive(*, actor, data: bytes, filename: str = "", provider: Organis
         existing.duplicate = True
         return existing
     message.duplicate = False
+    if received_at is not None:
+        _received_at(message, received_at)
     findings = list(result.bevindingen)
     with acting_as(origin):  # the starts, stops, declarations and requests it makes are the provider's
         _process(message, bericht, findings, today=today, sender=sender, municipality_code=municipality.code)
     message.problems = [_problem_dict(b) for b in findings]
     message.save(update_fields=["status", "problems", "declaration"])
     outbox_answer(incoming=message, build=lambda identification, dated: iwmo.maak_retourbericht(
-        bericht, findings, identificatie_retour=identification, dagtekening_retour=dated))
+        bericht, findings, identificatie_retour=identification, dagtekening_retour=dated), at=received_at)
     audit_record(actor=actor, action=Action.IMPORT, subject=f"iwmo.{message.code}", object_id=message.pk,
                  detail={"status": message.status, "file": filename[:100]})
     return message
+
+
+def _received_at(message: Message, moment: dt.datetime) -> None:
+    """Record a moment of receipt other than now (`created_at` is set on insert)."""
+    Message.objects.filter(pk=message.pk).update(created_at=moment)
+    message.created_at = moment
 
 
 def _retour_findings(bericht: Bericht) -> tuple[list[dict], str]:
@@ -210,7 +224,7 @@ def _retour_findings(bericht: Bericht) -> tuple[list[dict], str]:
 
 
 def retour_receive(*, actor, bericht: Bericht, data: bytes, filename: str, region: Region, sender: Organisation,
-                   municipality, schema_checked: bool) -> Message:
+                   municipality, schema_checked: bool, received_at: dt.datetime | None = None) -> Message:
     """Store a provider's retour message (302/320) on our 301/319, linked to it; it is not answered.
 
     Its identity is IdentificatieRetour/DagtekeningRetour with the provider as sender; the same
@@ -250,6 +264,8 @@ def retour_receive(*, actor, bericht: Bericht, data: bytes, filename: str, regio
         existing.duplicate = True
         return existing
     message.duplicate = False
+    if received_at is not None:
+        _received_at(message, received_at)
     message.allocations.add(*original.allocations.all())
     audit_record(actor=actor, action=Action.IMPORT, subject=f"iwmo.{message.code}", object_id=message.pk,
                  detail={"status": message.status, "file": filename[:100], "reply_to": original.pk})

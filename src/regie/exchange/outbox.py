@@ -220,9 +220,14 @@ def outbox_allocation(*, allocation: Allocation) -> Message:
     return _queue_301(allocation=allocation)
 
 
+def _moment(at: dt.datetime | None) -> tuple[dt.date, list[str]]:
+    """The day a message is made on, and the extra field to save when it is not now (demo and tests only)."""
+    return (timezone.localdate(at), ["created_at"]) if at is not None else (timezone.localdate(), [])
+
+
 def _queue_301(*, allocation: Allocation, also: list[Allocation] = (), references: dict[int, str] | None = None,
-               reasons: dict[int, RedenWijziging | None] | None = None) -> Message:
-    today = timezone.localdate()
+               reasons: dict[int, RedenWijziging | None] | None = None, at: dt.datetime | None = None) -> Message:
+    today, extra = _moment(at)
     message = Message.objects.create(
         region_id=allocation.region_id, direction=Direction.OUT, code="301", sender=allocation.municipality.code,
         receiver=allocation.provider.agb_code, status=MessageStatus.QUEUED, dated=today,
@@ -235,11 +240,13 @@ def _queue_301(*, allocation: Allocation, also: list[Allocation] = (), reference
     except DomainError as error:
         message.identification, message.status = "", MessageStatus.HELD
         message.problems = [{"regel": error.code, "retourcode": "", "pad": "", "melding": error.message}]
-        message.save(update_fields=["identification", "status", "problems"])
+        message.created_at = at or message.created_at
+        message.save(update_fields=["identification", "status", "problems", *extra])
         message.allocations.add(allocation, *also)
         return message
     message.xml = iwmo.write(bericht)
-    message.save(update_fields=["identification", "xml"])
+    message.created_at = at or message.created_at
+    message.save(update_fields=["identification", "xml", *extra])
     message.allocations.set(allocations)
     return message
 
@@ -250,7 +257,8 @@ def last_message_id() -> int:
 
 
 def outbox_request_answer(*, allocations: list[Allocation], references: dict[int, str],
-                          reasons: dict[int, RedenWijziging | None] | None = None, since: int) -> Message:
+                          reasons: dict[int, RedenWijziging | None] | None = None, since: int,
+                          at: dt.datetime | None = None) -> Message:
     """The one 301 that grants a verzoek (IV093/IV094, TR379): every product of the answer carries the
     ReferentieAanbieder of the request.
 
@@ -263,7 +271,7 @@ def outbox_request_answer(*, allocations: list[Allocation], references: dict[int
                                          allocations__in=allocations)
                   .values_list("pk", flat=True).distinct())
     Message.objects.filter(pk__in=list(superseded)).delete()
-    return _queue_301(allocation=allocations[0], also=allocations[1:], references=references, reasons=reasons)
+    return _queue_301(allocation=allocations[0], also=allocations[1:], references=references, reasons=reasons, at=at)
 
 
 def build_319(*, sender: str, receiver: str, reference: str, answer: VerzoekAntwoord,
@@ -277,9 +285,10 @@ def build_319(*, sender: str, receiver: str, reference: str, answer: VerzoekAntw
     )
 
 
-def outbox_refusal(*, request_message: Message, reference: str, reason: RedenAfwijzingVerzoek) -> Message:
+def outbox_refusal(*, request_message: Message, reference: str, reason: RedenAfwijzingVerzoek,
+                   at: dt.datetime | None = None) -> Message:
     """Queue the 319 that refuses the verzoek `reference` of `request_message` (a 315 or 317)."""
-    today = timezone.localdate()
+    today, extra = _moment(at)
     message = Message.objects.create(
         region_id=request_message.region_id, direction=Direction.OUT, code="319",
         sender=request_message.municipality.code, receiver=request_message.sender, dated=today, status=MessageStatus.QUEUED,
@@ -290,16 +299,19 @@ def outbox_refusal(*, request_message: Message, reference: str, reason: RedenAfw
     message.xml = iwmo.write(build_319(sender=message.sender, receiver=message.receiver, reference=reference,
                                        answer=VerzoekAntwoord.VERZOEK_AFGEWEZEN, reason=reason,
                                        identification=message.identification, dated=today))
-    message.save(update_fields=["identification", "xml"])
+    message.created_at = at or message.created_at
+    message.save(update_fields=["identification", "xml", *extra])
     return message
 
 
-def outbox_answer(*, incoming: Message, build: Callable[[str, dt.date], Bericht]) -> Message:
+def outbox_answer(*, incoming: Message, build: Callable[[str, dt.date], Bericht],
+                  at: dt.datetime | None = None) -> Message:
     """Store the retour message or declaration answer to `incoming` in the outbox.
 
-    `build(identification, dated)` makes the message once its identification is known.
+    `build(identification, dated)` makes the message once its identification is known. `at`: the
+    moment it is made (default now; only the demo and tests pass another, see `message_receive`).
     """
-    today = timezone.localdate()
+    today = timezone.localdate(at) if at is not None else timezone.localdate()
     message = Message.objects.create(
         region_id=incoming.region_id, direction=Direction.OUT, code="", sender=incoming.receiver,
         receiver=incoming.sender, dated=today, status=MessageStatus.QUEUED, provider_id=incoming.provider_id,
@@ -308,7 +320,9 @@ def outbox_answer(*, incoming: Message, build: Callable[[str, dt.date], Bericht]
     message.identification = str(message.pk)
     answer = build(message.identification, today)
     message.code, message.xml = answer.NAAM[3:], iwmo.write(answer)
-    message.save(update_fields=["identification", "code", "xml"])
+    if at is not None:
+        message.created_at = at
+    message.save(update_fields=["identification", "code", "xml", *(["created_at"] if at is not None else [])])
     return message
 
 
@@ -330,11 +344,13 @@ def outbox_send(*, region, folder: Path) -> list[Message]:
     return queued
 
 
-def message_sent(*, message: Message) -> Message:
-    """The provider downloaded an outgoing message in the portal: it counts as sent."""
+def message_sent(*, message: Message, at: dt.datetime | None = None) -> Message:
+    """The provider downloaded an outgoing message in the portal: it counts as sent.
+
+    `at`: when (default now; only the demo and tests pass another)."""
     if message.direction != Direction.OUT or message.status == MessageStatus.HELD:
         raise DomainError("message-not-sendable", _("This message cannot be sent."))
     if message.status == MessageStatus.QUEUED:
-        message.status, message.sent_at = MessageStatus.SENT, timezone.now()
+        message.status, message.sent_at = MessageStatus.SENT, at or timezone.now()
         message.save(update_fields=["status", "sent_at"])
     return message

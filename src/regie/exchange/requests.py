@@ -324,9 +324,9 @@ def _open(model, request, actor):
     return request
 
 
-def _answered(request, *, actor, status: str, answer: Message, reason: str = "") -> None:
+def _answered(request, *, actor, status: str, answer: Message, reason: str = "", at: dt.datetime | None = None) -> None:
     request.status, request.answer, request.refusal_reason = status, answer, reason
-    request.answered_at, request.answered_by = timezone.now(), actor.user if actor is not None else None
+    request.answered_at, request.answered_by = at or timezone.now(), actor.user if actor is not None else None
     request.save(update_fields=["status", "answer", "refusal_reason", "answered_at", "answered_by"])
     audit_record(actor=actor, action=Action.UPDATE, subject=request._meta.model_name, client_id=request.client_id,
                  object_id=request.pk, detail={"status": status, "answer": answer.code})
@@ -341,19 +341,22 @@ def _client(request) -> Client:
 
 @transaction.atomic
 def allocation_request_grant(*, actor, request: AllocationRequest, category: Category, start: dt.date,
-                             end: dt.date | None) -> Allocation:
+                             end: dt.date | None, at: dt.datetime | None = None) -> Allocation:
     """Grant a verzoek om toewijzing: a new allocation (IV094: the municipality decides product, category
-    and period) and one 301 whose product carries the ReferentieAanbieder."""
+    and period) and one 301 whose product carries the ReferentieAanbieder.
+
+    `at` (here and in the other answers): the moment of answering, default now; only the demo and tests
+    pass another."""
     request = _open(AllocationRequest, request, actor)
     client = _client(request)
     since = last_message_id()
     allocation = allocation_create(actor=actor, client=client, product=category.product, category=category,
                                    provider=request.provider, start=start, end=end)
     answer = outbox_request_answer(allocations=[allocation], references={allocation.pk: request.reference},
-                                   since=since)
+                                   since=since, at=at)
     request.client, request.allocation = client, allocation
     request.save(update_fields=["client", "allocation"])
-    _answered(request, actor=actor, status=RequestStatus.GRANTED, answer=answer)
+    _answered(request, actor=actor, status=RequestStatus.GRANTED, answer=answer, at=at)
     return allocation
 
 
@@ -366,22 +369,23 @@ def _refusal_reason(reason: str) -> RedenAfwijzingVerzoek:
 
 
 @transaction.atomic
-def allocation_request_refuse(*, actor, request: AllocationRequest, reason: str) -> Message:
+def allocation_request_refuse(*, actor, request: AllocationRequest, reason: str,
+                              at: dt.datetime | None = None) -> Message:
     """Refuse a verzoek om toewijzing: a 319 with VerzoekAntwoord 1 and the reason (CD085)."""
     code = _refusal_reason(reason)
     request = _open(AllocationRequest, request, actor)
-    answer = outbox_refusal(request_message=request.message, reference=request.reference, reason=code)
-    _answered(request, actor=actor, status=RequestStatus.REFUSED, answer=answer, reason=str(code.value))
+    answer = outbox_refusal(request_message=request.message, reference=request.reference, reason=code, at=at)
+    _answered(request, actor=actor, status=RequestStatus.REFUSED, answer=answer, reason=str(code.value), at=at)
     return answer
 
 
 @transaction.atomic
-def change_request_refuse(*, actor, request: ChangeRequest, reason: str) -> Message:
+def change_request_refuse(*, actor, request: ChangeRequest, reason: str, at: dt.datetime | None = None) -> Message:
     """Refuse a verzoek om wijziging as a whole (OP344): a 319 with VerzoekAntwoord 1 and the reason."""
     code = _refusal_reason(reason)
     request = _open(ChangeRequest, request, actor)
-    answer = outbox_refusal(request_message=request.message, reference=request.reference, reason=code)
-    _answered(request, actor=actor, status=RequestStatus.REFUSED, answer=answer, reason=str(code.value))
+    answer = outbox_refusal(request_message=request.message, reference=request.reference, reason=code, at=at)
+    _answered(request, actor=actor, status=RequestStatus.REFUSED, answer=answer, reason=str(code.value), at=at)
     return answer
 
 
@@ -390,7 +394,8 @@ def _date(text: str | None) -> dt.date | None:
 
 
 @transaction.atomic
-def change_request_grant(*, actor, request: ChangeRequest, categories: dict[int, Category] | None = None) -> Message:
+def change_request_grant(*, actor, request: ChangeRequest, categories: dict[int, Category] | None = None,
+                         at: dt.datetime | None = None) -> Message:
     """Grant a verzoek om wijziging as asked (IV093) and answer with one 301 holding every product, all with
     the request's ReferentieAanbieder.
 
@@ -405,7 +410,7 @@ def change_request_grant(*, actor, request: ChangeRequest, categories: dict[int,
     client = _client(request)
     current = {allocation_number(a.reference): a for a in current_for(
         client=client, provider_ids={request.provider_id}, municipality_code=request.municipality.code,
-        today=timezone.localdate())}
+        today=timezone.localdate(at) if at is not None else timezone.localdate())}
     categories = categories or {}
     since = last_message_id()
     touched: list[Allocation] = []
@@ -440,11 +445,11 @@ def change_request_grant(*, actor, request: ChangeRequest, categories: dict[int,
             touched.append(new)
             reasons[new.pk] = None
     answer = outbox_request_answer(allocations=touched, references={a.pk: request.reference for a in touched},
-                                   reasons=reasons, since=since)
+                                   reasons=reasons, since=since, at=at)
     request.client = client
     request.save(update_fields=["client"])
     request.allocations.add(*touched)
-    _answered(request, actor=actor, status=RequestStatus.GRANTED, answer=answer)
+    _answered(request, actor=actor, status=RequestStatus.GRANTED, answer=answer, at=at)
     return answer
 
 

@@ -32,9 +32,10 @@ class Region(models.Model):
         max_length=20, choices=PartialMonthRule.choices, default=PartialMonthRule.FULL_MONTH
     )
     # The window of care dates and months the region accepts (regie.core.parse.care_window): from
-    # `care_from` (by default the start of the Wmo 2015) to `future_years` years after today.
+    # `care_from` (by default the start of the Wmo 2015) to `future_years` years after today (by default
+    # 5: an allocation for a lasting need may be granted for several years).
     care_from = models.DateField(default=dt.date(2015, 1, 1))
-    future_years = models.PositiveSmallIntegerField(default=2)
+    future_years = models.PositiveSmallIntegerField(default=5)
 
     def __str__(self) -> str:
         return self.name

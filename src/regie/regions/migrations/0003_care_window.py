@@ -33,6 +33,6 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.AddField("region", "care_from", models.DateField(default=WMO_2015)),
-        migrations.AddField("region", "future_years", models.PositiveSmallIntegerField(default=2)),
+        migrations.AddField("region", "future_years", models.PositiveSmallIntegerField(default=5)),
         migrations.RunPython(derive_care_from, migrations.RunPython.noop),
     ]

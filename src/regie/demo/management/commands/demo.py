@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from regie.core.errors import DomainError
 from regie.demo.generator import demo_generate
@@ -15,31 +17,33 @@ def _scale(text: str) -> Decimal:
     try:
         value = Decimal(text)
     except InvalidOperation:
-        raise CommandError(f"--scale: '{text}' is geen getal.") from None
+        raise CommandError(_("--scale: '%(text)s' is not a number.") % {"text": text}) from None
     if not value.is_finite() or value <= 0:
         raise CommandError(f"--scale: '{text}' moet groter dan nul zijn.")
     return value
 
 
 class Command(BaseCommand):
-    help = ("Genereer de demoregio (regio Meierij): gemeenten, aanbieders, catalogus, cliënten, drie jaar "
-            "toewijzingen, declaraties en verrekende maanden, en de demo-accounts. Vast per seed.")
+    help = gettext_lazy("Generate the demo region (regio Meierij): municipalities, providers, catalogue, clients, three "
+                        "years of allocations, declarations and settled months, and the demo accounts. Fixed per seed.")
 
     def add_arguments(self, parser):
         parser.add_argument("--scale", type=_scale, default=Decimal(1),
-                            help="vermenigvuldigt het aantal cliënten (standaard 1: ongeveer 1 op 10 van het echte aantal)")
-        parser.add_argument("--seed", type=int, default=1, help="startwaarde van het toeval (standaard 1)")
+                            help=gettext_lazy("multiplies the number of clients (default 1: about 1 in 10 of the real "
+                                              "number)"))
+        parser.add_argument("--seed", type=int, default=1, help=gettext_lazy("the seed of chance (default 1)"))
         parser.add_argument("--if-empty", action="store_true",
-                            help="doe niets als er al een regio is (voor make demo)")
+                            help=gettext_lazy("do nothing when there is a region already (for make demo)"))
 
     def handle(self, *args, scale: Decimal, seed: int, if_empty: bool, **options):
         existing = Region.objects.order_by("pk").first()
         if existing is not None:
             if if_empty:
-                self.stdout.write(f"Er is al een regio ({existing}); de demo wordt niet opnieuw gegenereerd.")
+                self.stdout.write(_("There is a region already (%(region)s); the demo is not generated again.")
+                                  % {"region": existing})
                 return
-            raise CommandError(f"Er is al een regio ({existing}). Begin met een lege database, "
-                               "of gebruik --if-empty om niets te doen.")
+            raise CommandError(_("There is a region already (%(region)s). Start with an empty database, or use "
+                                 "--if-empty to do nothing.") % {"region": existing})
         verbose = options.get("verbosity", 1) >= 1
         try:
             summary = demo_generate(seed=seed, scale=scale,
@@ -47,6 +51,8 @@ class Command(BaseCommand):
         except DomainError as error:
             raise CommandError(f"{error.message} [{error.code}]") from error
         self.stdout.write(self.style.SUCCESS(
-            f"Demoregio klaar in {summary.seconds:.1f} s: {summary.clients} cliënten, {summary.allocations} "
-            f"toewijzingen, {summary.lines} declaratieregels ({summary.rejected} afgekeurd), "
-            f"{summary.months} verrekende maanden (seed {seed}, schaal {scale})."))
+            _("Demo region ready in %(seconds).1f s: %(clients)s clients, %(allocations)s allocations, %(lines)s "
+              "declaration lines (%(rejected)s rejected), %(months)s settled months (seed %(seed)s, scale %(scale)s).")
+            % {"seconds": summary.seconds, "clients": summary.clients, "allocations": summary.allocations,
+               "lines": summary.lines, "rejected": summary.rejected, "months": summary.months, "seed": seed,
+               "scale": scale}))

@@ -1,5 +1,3 @@
-import os
-
 import pytest
 from django.db import connection
 
@@ -14,12 +12,14 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` run only where the database is PostgreSQL."""
-    if "postgres" in os.environ.get("DATABASE_URL", ""):
+    """Tests marked `postgres` run only where the configured database is PostgreSQL (whatever the
+    URL's spelling: postgres://, postgresql://, pgsql://). Only the marker counts, not a test's
+    or a module's name."""
+    if config.pluginmanager.hasplugin("django") and connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://…)")
     for item in items:
-        if "postgres" in item.keywords:
+        if item.get_closest_marker("postgres") is not None:
             item.add_marker(skip)
 
 

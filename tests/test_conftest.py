@@ -47,3 +47,18 @@ def test_every_postgresql_url_configures_postgresql(url):
     from regie.settings import database_from_url
 
     assert database_from_url(url)["ENGINE"] == "django.db.backends.postgresql"
+
+
+def test_where_ci_requires_postgresql_another_database_stops_the_run(monkeypatch):
+    monkeypatch.setenv("REGIE_REQUIRE_POSTGRES", "1")
+    with pytest.raises(pytest.UsageError):
+        collect(monkeypatch, "sqlite", Item("test_race", "postgres"))
+
+
+@pytest.mark.parametrize(("required", "outcome"), [("1", pytest.fail.Exception), ("", pytest.skip.Exception)])
+def test_a_missing_browser_fails_where_ci_requires_it_and_skips_elsewhere(monkeypatch, required, outcome):
+    from tests.e2e.conftest import unavailable
+
+    monkeypatch.setenv("REGIE_REQUIRE_BROWSER", required)
+    with pytest.raises(outcome):
+        unavailable("no Chromium here")

@@ -7,6 +7,13 @@ import pytest
 from tests import conftest
 
 
+@pytest.fixture(autouse=True)
+def outside_ci(monkeypatch):
+    """These tests set CI's variables themselves; CI's own (the PostgreSQL pass) must not leak in."""
+    monkeypatch.delenv("REGIE_REQUIRE_POSTGRES", raising=False)
+    monkeypatch.delenv("REGIE_REQUIRE_BROWSER", raising=False)
+
+
 class Item:
     """What the hook sees of a test: its keywords hold its markers, but also the names of its
     nodes and parameters (a folder `postgres/`, an id `[postgres]`), which are no marker."""

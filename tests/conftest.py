@@ -35,13 +35,25 @@ class InvalidTemplateVariable(str):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Tests marked `postgres` run only where the database is PostgreSQL."""
-    if "postgres" in os.environ.get("DATABASE_URL", ""):
+    """Tests marked `postgres` run only where the configured database is PostgreSQL (whatever the
+    URL's spelling: postgres://, postgresql://, pgsql://). Only the marker counts, not a test's
+    or a module's name."""
+    if config.pluginmanager.hasplugin("django") and connection.vendor == "postgresql":
         return
+    if os.environ.get("REGIE_REQUIRE_POSTGRES") == "1":  # CI's PostgreSQL pass must not skip them
+        raise pytest.UsageError("REGIE_REQUIRE_POSTGRES=1 but the database is not PostgreSQL (DATABASE_URL)")
     skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://…)")
     for item in items:
-        if "postgres" in item.keywords:
+        if item.get_closest_marker("postgres") is not None:
             item.add_marker(skip)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """The suite runs in random order (pytest-randomly); the seed also closes the output, next to
+    the failures, so an order-dependent failure can be repeated (docs/development.md)."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if config.pluginmanager.hasplugin("randomly") and isinstance(seed, int):
+        terminalreporter.write_line(f"Random order: repeat it with --randomly-seed={seed}")
 
 
 @pytest.fixture

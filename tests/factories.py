@@ -16,8 +16,13 @@ from regie.regions.actors import Actor
 from regie.regions.models import Membership, Municipality, Organisation, OrganisationKind, Region
 
 
+FACTORY_BSN_SEEDS = 1_000_000
+
+
 def valid_bsn(seed: int) -> str:
-    """A distinct nine-digit number for each seed that passes the eleven test."""
+    """A distinct nine-digit number for each seed that passes the eleven test. Seeds below
+    `FACTORY_BSN_SEEDS` are for tests that pick a BSN by hand; the factories count from there, so
+    however many clients earlier tests made (the order is random), they never take a picked one."""
     from iwmo.bsn import controlecijfer
 
     base = 10_000_000 + seed * 11
@@ -140,8 +145,7 @@ class ClientFactory(factory.django.DjangoModelFactory):
         model = Client
 
     region = factory.SubFactory(RegionFactory)
-    # Far above the seeds tests pick by hand (`valid_bsn(900)`), however many clients a session makes.
-    bsn = factory.Sequence(lambda n: valid_bsn(1_000_000 + n))
+    bsn = factory.Sequence(lambda n: valid_bsn(FACTORY_BSN_SEEDS + n))
     family_name = factory.Sequence(lambda n: f"Jansen{n}")
     initials = "J."
     birth_date = dt.date(1960, 5, 1)

@@ -229,8 +229,19 @@ def _store_one(row: DeclarationLine) -> None:
         row.save()
 
 
+# Called between the steps of a run with the step's name; only a test sets it (tests/billing/test_settlement_race.py).
+step_hook = None
+
+
+def _step(name: str) -> None:
+    if step_hook is not None:
+        step_hook(name)
+
+
 def _lock_region(region: Region) -> Region:
-    return Region.objects.select_for_update().get(pk=region.pk)
+    """Runs of one region wait for each other. FOR NO KEY UPDATE: a declaration being stored only
+    shares the region's key (its foreign key), so it neither waits for a run nor deadlocks with one."""
+    return Region.objects.select_for_update(no_key=True).get(pk=region.pk)
 
 
 def settlement_run(*, actor, region: Region, month: dt.date) -> SettlementRun:
@@ -266,25 +277,34 @@ def _check_month_ended(month: dt.date) -> None:
 
 
 def _settle(region: Region, month: dt.date, actor) -> SettlementRun:
-    due = DeclarationLine.objects.filter(region=region, settlement__isnull=True, month__lte=month)
-    approved = due.filter(status=LineStatus.APPROVED)
+    municipalities = list(municipalities_on(region=region, first=month, last=month_end(month)))
+    yearly = region.regional_costs.filter(year=month.year).values_list("amount", flat=True).first()
+    costs = monthly_part(yearly, month.month) if yearly is not None else Decimal("0.00")
+    shares = split_by_key(costs, {m.pk: m.population for m in municipalities}) if municipalities else {}
+    run = SettlementRun.objects.create(region=region, month=month, paid_to_providers=Decimal("0.00"),
+                                       charged_for_care=Decimal("0.00"), regional_costs=costs,
+                                       created_by=actor.user if actor is not None else None)
+    _step("created")
+    # The set of due lines is fixed once, by one UPDATE that ties (and locks) every line due now;
+    # a line that commits later is not in it and waits for the next run. Everything below reads
+    # the tie, never "due" again, so what is tied is exactly what is paid and charged.
+    DeclarationLine.objects.filter(region=region, settlement__isnull=True, month__lte=month).update(settlement=run)
+    _step("tied")
+    approved = DeclarationLine.objects.filter(settlement=run, status=LineStatus.APPROVED)
     by_provider = list(approved.values("provider_id").annotate(amount=Sum("amount"), lines=Count("id")))
     by_municipality = {
         row["municipality_id"]: row
         for row in approved.values("municipality_id").annotate(
             amount=Sum("amount"), clients=Count("allocation__client_id", distinct=True))
     }
-    municipalities = list(municipalities_on(region=region, first=month, last=month_end(month)))
-    yearly = region.regional_costs.filter(year=month.year).values_list("amount", flat=True).first()
-    costs = monthly_part(yearly, month.month) if yearly is not None else Decimal("0.00")
-    shares = split_by_key(costs, {m.pk: m.population for m in municipalities}) if municipalities else {}
+    _step("summed")
     paid = sum((to_money(row["amount"]) for row in by_provider), Decimal("0.00"))
     charged = sum((to_money(row["amount"]) for row in by_municipality.values()), Decimal("0.00"))
     if paid != charged:  # every approved line has one provider and one payer: this cannot differ
         raise DomainError("settlement-unbalanced", _("The settlement does not reconcile: %(paid)s paid, %(charged)s charged.") % {
                               "paid": paid, "charged": charged})
-    run = SettlementRun.objects.create(region=region, month=month, paid_to_providers=paid, charged_for_care=charged,
-                                       regional_costs=costs, created_by=actor.user if actor is not None else None)
+    run.paid_to_providers, run.charged_for_care = paid, charged
+    run.save(update_fields=["paid_to_providers", "charged_for_care"])
     ProviderPayment.objects.bulk_create(
         ProviderPayment(run=run, provider_id=row["provider_id"], amount=to_money(row["amount"]), line_count=row["lines"])
         for row in by_provider
@@ -294,7 +314,6 @@ def _settle(region: Region, month: dt.date, actor) -> SettlementRun:
         _charge(run, municipality_id, by_municipality.get(municipality_id), shares.get(municipality_id))
         for municipality_id in sorted(charge_ids)
     )
-    due.update(settlement=run)
     return run
 
 

@@ -19,7 +19,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+import iwmo
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,7 +29,7 @@ from regie.audit.models import Action, AuditRecord
 from regie.billing.checks import LineInput
 from regie.billing.models import DeclarationLine, LineStatus, SettlementRun, Source
 from regie.billing.services import declaration_submit, settlement_run
-from regie.care.models import Allocation, Client, Goal, GoalResult, Residence, SupportPlan
+from regie.care.models import Allocation, AllocationVersion, Client, Goal, GoalResult, Residence, SupportPlan
 from regie.care.services import allocation_change, allocation_create, allocation_end, allocation_start, allocation_stop
 from regie.catalogue.selectors import tariff_on
 from regie.catalogue.services import category_ensure, product_ensure, support_form_get, tariff_add, tariffs_index
@@ -35,6 +37,8 @@ from regie.catalogue.models import Tariff, Variant
 from regie.contracting.services import contract_create, contract_terminate
 from regie.core.authorship import acting_as
 from regie.core.money import cents
+from regie.exchange.models import Direction, Message, MessageStatus
+from regie.exchange.outbox import build_301
 from regie.core.months import add_months, month_end, month_start, months_between
 from regie.core.workdays import add_workdays
 from regie.regions.models import Municipality, Organisation, OrganisationKind, Region, RegionalCost
@@ -474,6 +478,7 @@ class _Generator:
         self.municipality_codes = {m.pk: m.code for m in self.municipalities.values()}
         forms = {code: form for code, form, *_ in data.PRODUCTS}
         traffic = self.traffic
+        self._marks = (self._last_pk(AllocationVersion), self._last_pk(Message))
         for number, segment in enumerate(segments, start=1):
             segment.reference = f"{number:08d}"
             term = data.DECISION_MONTHS[segment.product]
@@ -482,6 +487,7 @@ class _Generator:
                 actor=None, client=clients[segment.client.pk], product=self.products[segment.product],
                 category=self.categories[(segment.product, segment.category)], provider=segment.provider,
                 start=segment.start, end=term_end, reference=segment.reference)
+            self._stamp(segment.start - dt.timedelta(days=7), allocation)  # decided a week before the care starts
             client = clients[segment.client.pk]
             message = {"client": client, "support_form": forms[segment.product], "sender": segment.provider.agb_code,
                        "receiver": self.municipality_codes[allocation.municipality_id]}
@@ -491,23 +497,56 @@ class _Generator:
                 if traffic.rng.random() < 0.02:  # the provider's system sends the start again (TR074)
                     traffic.start(allocation=allocation, day=add_workdays(day, traffic.rng.randint(1, 5)),
                                   started_on=segment.started_on, again=True, **message)
+                self._stamp(day, allocation)
             elif segment.started_on is not None:
                 allocation = allocation_start(actor=None, allocation=allocation, started_on=segment.started_on)
+                self._stamp(segment.started_on, allocation)
             needed = min(segment.stop or HISTORY_END, HISTORY_END)
             while term_end < needed:  # the access team extends the decision by another term
                 term_end = add_months(term_end + dt.timedelta(days=1), term) - dt.timedelta(days=1)
                 allocation = allocation_change(actor=None, allocation=allocation, end=term_end)
+                # decided a month before the old term ends
+                self._stamp(add_months(term_end, -term) - dt.timedelta(days=30), allocation)
             if segment.stop is not None:
                 if segment.ended_by_municipality:
                     allocation = allocation_end(actor=None, allocation=allocation, end=segment.stop,
                                                 reason=segment.stop_reason)
+                    self._stamp(segment.stop, allocation)
                 if self._sends_messages(segment.provider, segment.stop):
-                    traffic.stop(allocation=allocation, day=traffic.report_day(segment.stop),
-                                 started_on=segment.started_on, stopped_on=segment.stop, reason=segment.stop_reason,
-                                 **message)
+                    day = traffic.report_day(segment.stop)
+                    traffic.stop(allocation=allocation, day=day, started_on=segment.started_on,
+                                 stopped_on=segment.stop, reason=segment.stop_reason, **message)
+                    self._stamp(day, allocation)
                 else:
                     allocation_stop(actor=None, allocation=allocation, stopped_on=segment.stop,
                                     reason=segment.stop_reason)
+                    self._stamp(segment.stop, allocation)
+        # The providers have long fetched the 301s of the past; those of the last two weeks wait for them.
+        fetched_before = timezone.make_aware(dt.datetime.combine(data.REFERENCE_DAY - dt.timedelta(days=14), dt.time()))
+        Message.objects.filter(region=self.region, direction=Direction.OUT, status=MessageStatus.QUEUED,
+                               created_at__lt=fetched_before).update(
+            status=MessageStatus.SENT, sent_at=F("created_at") + dt.timedelta(days=1))
+
+    @staticmethod
+    def _last_pk(model) -> int:
+        return model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def _stamp(self, day: dt.date, allocation: Allocation) -> None:
+        """The demo makes three years of history today: the versions and outgoing messages the services just
+        made get the moment they would have had on `day` (never after the reference day), as if made then."""
+        day = min(day, data.REFERENCE_DAY)
+        moment = timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
+        versions, messages = self._marks
+        AllocationVersion.objects.filter(pk__gt=versions).update(changed_at=moment)
+        # The 301 is written again from the same allocations, so that its dates (Dagtekening, Toewijzingsdatum)
+        # tell the same moment.
+        for message in Message.objects.filter(pk__gt=messages, direction=Direction.OUT, code="301",
+                                              status=MessageStatus.QUEUED):
+            bericht, _allocations = build_301(allocation=allocation, identification=message.identification, dated=day)
+            message.xml, message.dated, message.created_at = iwmo.write(bericht), day, moment
+            message.save(update_fields=["xml", "dated", "created_at"])
+        Message.objects.filter(pk__gt=messages, direction=Direction.OUT, code="301").update(created_at=moment, dated=day)
+        self._marks = (self._last_pk(AllocationVersion), self._last_pk(Message))
 
     # -- declarations and settlement --------------------------------------------------------------
 

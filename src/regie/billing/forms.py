@@ -25,7 +25,7 @@ UPLOAD_COLUMNS = ("reference", "month", "debit_credit")
 
 
 class MonthField(forms.CharField):
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "JJJJ-MM"})
+    widget = forms.TextInput(attrs={"type": "month", "placeholder": _("YYYY-MM")})
 
     def to_python(self, value):
         value = super().to_python(value)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from django.utils.translation import gettext as _
+
 from regie.audit.models import Action
 from regie.audit.services import audit_record
 from regie.catalogue.selectors import category_of, product_by_code
@@ -57,8 +59,8 @@ def clients_import(*, region, path: str | Path) -> ClientsImport:
         for row in lines[1:]:
             for name, value in _person(row).items():
                 if value != person[name]:
-                    raise row.error(name, "client-rows-disagree", f"Voor BSN {bsn} staat op regel {first.line} een "
-                                    f"andere waarde ({person[name]}); de regels van één cliënt moeten gelijk zijn.")
+                    raise row.error(name, "client-rows-disagree", _("For BSN %(bsn)s line %(line)s has another value (%(value)s); the lines of one client "
+                                      "must agree.") % {"bsn": bsn, "line": first.line, "value": person[name]})
         contact = _contact(lines, bsn)
         residences = []
         for row in lines:
@@ -90,8 +92,8 @@ def _contact(lines: list[Row], bsn: str) -> dict:
             if value in ("", None):
                 continue
             if name in contact and contact[name] != value:
-                raise row.error(name, "client-rows-disagree", f"Voor BSN {bsn} staat op regel {seen[name]} een "
-                                f"andere waarde ({contact[name]}); de regels van één cliënt moeten gelijk zijn.")
+                raise row.error(name, "client-rows-disagree", _("For BSN %(bsn)s line %(line)s has another value (%(value)s); the lines of one client "
+                                  "must agree.") % {"bsn": bsn, "line": seen[name], "value": contact[name]})
             contact[name], seen[name] = value, row.line
     return contact
 
@@ -99,7 +101,8 @@ def _contact(lines: list[Row], bsn: str) -> dict:
 def _at_group(lines: list[Row], error: DomainError):
     """An error about a whole client names its first line, and the other lines when there are more."""
     first = lines[0]
-    others = f" (cliënt op regels {', '.join(str(r.line) for r in lines)})" if len(lines) > 1 else ""
+    others = (" " + _("(client on lines %(lines)s)") % {"lines": ", ".join(str(r.line) for r in lines)}
+              if len(lines) > 1 else "")
     field = error.field if error.field in first.values else "bsn"
     # A gender or address column may be filled on a later line only: name the line that has it.
     line = next((row for row in lines if row.values.get(field)), first) if field in CLIENT_OPTIONAL else first
@@ -123,7 +126,8 @@ def allocations_import(*, region, path: str | Path) -> AllocationsImport:
     for row in rows:
         client = clients.get(row.bsn())
         if client is None:
-            raise row.error("bsn", "client-unknown", f"Er is geen cliënt met BSN {row.bsn()} in {region}.")
+            raise row.error("bsn", "client-unknown", _("There is no client with BSN %(bsn)s in %(region)s.") % {
+                "bsn": row.bsn(), "region": region})
         with at(row, "product_code"):
             product = product_by_code(region=region, code=row.text("product_code"))
         with at(row, "category"):
@@ -133,13 +137,12 @@ def allocations_import(*, region, path: str | Path) -> AllocationsImport:
         started_on, stopped_on = row.date("started_on", required=False), row.date("stopped_on", required=False)
         reason = row.text("end_reason", required=False)
         if stopped_on is not None and started_on is None:
-            raise row.error("stopped_on", "stop-without-start", "Een stopdatum zonder startdatum: zorg die niet "
-                            "is gestart kan niet stoppen.")
+            raise row.error("stopped_on", "stop-without-start", _("A stop date without a start date: care that has not "
+                                                                 "started cannot stop."))
         if reason and stopped_on is None:
-            raise row.error("end_reason", "end-reason-without-stop", "Een reden beëindiging hoort bij een stopdatum.")
+            raise row.error("end_reason", "end-reason-without-stop", _("A reason for ending belongs with a stop date."))
         if reason and reason not in END_REASONS:
-            raise row.error("end_reason", "end-reason-unknown", f"'{reason}' is geen reden beëindiging uit de "
-                            "iWmo-codelijst.")
+            raise row.error("end_reason", "end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason})
         with at(row, rename=ALLOCATION_FIELDS):
             allocation = allocation_create(
                 actor=None, client=client, product=product, category=category, provider=provider,

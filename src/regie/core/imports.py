@@ -39,8 +39,8 @@ from .errors import DomainError
 from .parse import Window, check_text, json_depth, parse_amount, parse_date, parse_integer, parse_month
 
 MAX_JSON_DEPTH = 32  # a region file is three levels deep; deeper is not ours (and would exhaust the stack)
-HEADER = "kopregel"  # the "field" of an error about the header line
-WHOLE_FILE = "bestand"  # the "field" of an error about the file as a whole
+HEADER = gettext_lazy("header line")  # the "field" of an error about the header line
+WHOLE_FILE = gettext_lazy("file")  # the "field" of an error about the file as a whole
 
 
 class InputError(DomainError):
@@ -172,7 +172,7 @@ class Row:
         allowed, ignored = set(allowed), set(ignored)
         for key in self.values:
             if key not in allowed and key not in ignored:
-                raise self.error(key, "key-unknown", f"Onbekende sleutel; verwacht: {', '.join(sorted(allowed))}.")
+                raise self.error(key, "key-unknown", _("Unknown key; expected: %(keys)s.") % {"keys": ", ".join(sorted(allowed))})
         return sorted(key for key in self.values if key in ignored)
 
 
@@ -266,7 +266,7 @@ def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str
     header: list[str] | None = None
     rows: list[Row] = []
     previous_end = 0
-    for record in reader:
+    for record in _records(reader, name):
         start, previous_end = previous_end + 1, reader.line_num
         if not any(value.strip() for value in record):
             continue
@@ -289,6 +289,19 @@ def read_csv(path: str | Path, *, columns: Sequence[str], optional: Sequence[str
     if key is not None:
         check_unique(rows, key)
     return rows
+
+
+def _records(reader, name: str):
+    """The reader's records; a line the csv module cannot read (a field past its limit, a stray quote
+    in strict mode) is refused with its line, never raised as csv.Error."""
+    while True:
+        try:
+            yield next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise InputError("csv-invalid", _("This line cannot be read as CSV (%(error)s).") % {"error": error},
+                             file=name, line=reader.line_num, field=WHOLE_FILE) from None
 
 
 def _check_header(file: str, line: int, header: list[str], columns: Sequence[str], optional: Sequence[str]) -> None:

@@ -31,6 +31,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
+from .formatting import number, short_date
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", re.ASCII)
 _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})", re.ASCII)
@@ -93,12 +94,13 @@ def shown(value, limit: int = 40) -> str:
 
 
 def _error(field: str | None, code: str, message: str) -> DomainError:
-    """The refusal; a message about a named field starts with that field's name."""
-    return DomainError(code, f"{field}: {message}" if field else message, field=field)
+    """The refusal. The field travels beside the sentence (a form shows it at the field, an import
+    names the column, the API gives `field`), never inside it as a machine name."""
+    return DomainError(code, message, field=field)
 
 
 def _fmt(day: dt.date) -> str:
-    return f"{day.day:02d}-{day.month:02d}-{day.year:04d}"
+    return short_date(day)
 
 
 # -- dates and months ---------------------------------------------------------------------------
@@ -176,8 +178,12 @@ def check_amount(value: Decimal, *, field: str | None = None, max_digits: int = 
                           % {"value": show})
     limit = Decimal(10) ** (max_digits - decimal_places)
     if abs(value) >= limit:
+        largest = limit - Decimal(1).scaleb(-decimal_places)
+        if value < 0:
+            raise _error(field, "amount-too-large", _("'%(value)s' is too small; the smallest is %(smallest)s.")
+                         % {"value": show, "smallest": number(-largest, decimal_places)})
         raise _error(field, "amount-too-large", _("'%(value)s' is too large; the largest is %(largest)s.")
-                          % {"value": show, "largest": f"{limit - Decimal(1).scaleb(-decimal_places)}"})
+                     % {"value": show, "largest": number(largest, decimal_places)})
     exponent = value.as_tuple().exponent
     if -exponent > decimal_places and value != value.quantize(Decimal(1).scaleb(-decimal_places)):
         raise _error(field, "amount-too-precise", _("'%(value)s' has more than %(places)d decimals.")

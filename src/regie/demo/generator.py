@@ -182,6 +182,7 @@ class _Generator:
                           key=lambda s: (s.start, s.client.bsn, s.product))
         self.say(_("%(count)s allocations with their history …") % {"count": len(segments)})
         self._allocations(segments)
+        self._retours_302()
         self.say(_("Declarations and the settlement per month …"))
         months = self._declare_and_settle(segments)
         demo_accounts_create(region=self.region)
@@ -526,6 +527,18 @@ class _Generator:
         Message.objects.filter(region=self.region, direction=Direction.OUT, status=MessageStatus.QUEUED,
                                created_at__lt=fetched_before).update(
             status=MessageStatus.SENT, sent_at=F("created_at") + dt.timedelta(days=1))
+
+    def _retours_302(self) -> None:
+        """The providers' systems answer each 301 they fetched in the inbox months with a 302, mostly within
+        the 3 working days; every fifteenth late, so that the timeliness screen has some."""
+        traffic = self.traffic
+        fetched = (Message.objects.filter(region=self.region, direction=Direction.OUT, code="301",
+                                          status=MessageStatus.SENT, dated__gte=data.INBOX_FROM)
+                   .exclude(provider__name__in=data.PORTAL_PROVIDERS).order_by("created_at", "pk"))
+        for index, heen in enumerate(fetched):
+            lag = traffic.rng.randint(4, 9) if index % 15 == 7 else traffic.rng.choice((0, 1, 1, 2))
+            traffic.retour_302(heen=heen, day=min(add_workdays(timezone.localdate(heen.sent_at), lag),
+                                                  data.REFERENCE_DAY))
 
     @staticmethod
     def _last_pk(model) -> int:

@@ -80,7 +80,8 @@ class MultipleFileField(forms.FileField):
         if not files:
             raise forms.ValidationError(self.error_messages["required"], code="required")
         if len(files) > MAX_FILES:
-            raise forms.ValidationError(f"Kies hoogstens {MAX_FILES} bestanden tegelijk.", code="too-many-files")
+            raise forms.ValidationError(_("Choose at most %(count)s files at a time.") % {"count": MAX_FILES},
+                                        code="too-many-files")
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 

@@ -53,7 +53,7 @@ def retourcode_text(code: str) -> str:
     try:
         return RetourCode(code).omschrijving
     except ValueError:
-        return "Onbekende retourcode."
+        return _("Unknown return code.")
 
 
 def status_text(message: Message) -> str:

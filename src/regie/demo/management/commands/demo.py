@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regie.core.errors import DomainError
+from regie.core.parse import parse_amount
 from regie.demo.generator import demo_generate
 from regie.regions.models import Region
 
 
+MAX_SCALE = Decimal(10)
+
+
 def _scale(text: str) -> Decimal:
+    """Through the edge parser: a plain number above 0 and at most 10 (ten times the demo is already large)."""
     try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise CommandError(_("--scale: '%(text)s' is not a number.") % {"text": text}) from None
-    if not value.is_finite() or value <= 0:
-        raise CommandError(f"--scale: '{text}' moet groter dan nul zijn.")
+        value = parse_amount(text, field="scale", max_digits=6, decimal_places=3)
+    except DomainError as error:
+        raise CommandError(f"--scale: {error.message} [{error.code}]") from None
+    if not Decimal(0) < value <= MAX_SCALE:
+        raise CommandError(_("--scale: '%(text)s' must be greater than 0 and at most %(largest)s.") % {
+            "text": text, "largest": MAX_SCALE})
     return value
 
 

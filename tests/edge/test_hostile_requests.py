@@ -123,8 +123,11 @@ def test_an_upload_past_the_byte_cap_is_refused_unread(as_user, people, world, s
     (b"reference,month,debit_credit\nA1,2025-03,\xff\xfe\n", "encoding-invalid"),
     (b"reference,month,debit_credit\n", "file-empty"),
     (b"\x00" * 1000, "column-unknown"),
+    # a field past the csv module's own limit (131,072 characters): refused with its line, not a csv.Error
+    ("reference,month,debit_credit\n" + "A" * 200_000 + ",2025-03,D\n", "csv-invalid"),
 ])
 def test_a_file_that_is_no_csv_is_refused(as_user, people, world, content, code):
+    content = content.encode() if isinstance(content, str) else content
     response = as_user(people.staff_p1).post(reverse("billing:declaration-upload"), {"file": csv_upload(content)})
     assert response.status_code == 200
     assert [e.code for e in response.context["form"].errors.as_data()["file"]] == [code]

@@ -127,6 +127,9 @@ def client_create(*, actor, region, bsn: str, family_name: str, initials: str, b
         _in_window(residence_window(region), resident_from=period.valid_from, resident_to=period.valid_to)
     if birth_date > dt.date.today():
         raise DomainError("birth-date-future", _("The date of birth lies in the future."), field="birth_date")
+    for period in residences:
+        day_check(day=period.valid_from, first=birth_date, before_code="residence-before-birth", field="resident_from",
+                  message_before=_("The residence starts on %(day)s, before the client was born on %(first)s."))
     if not residences:
         raise DomainError("residence-missing", _("A client has at least one residence period."), field="municipality_code")
     _check_periods(residences)

@@ -63,7 +63,7 @@ def region_import(*, path: str | Path) -> RegionImport:
             residence_rule=root.text("residence_rule", required=False) or ResidenceRule.FIRST_DAY_OF_MONTH,
             partial_month_rule=root.text("partial_month_rule", required=False) or None,
             care_from=root.date("care_from", required=False),
-            future_years=root.integer("future_years", required=False, minimum=0, maximum=50),
+            future_years=root.integer("future_years", required=False, minimum=1, maximum=50),
         )
     return RegionImport(result=result, ignored=ignored)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,7 +17,8 @@ from django.utils.translation import gettext as _
 from regie.core.errors import DomainError
 from regie.core.formatting import euro
 from regie.core.money import to_money
-from regie.core.parse import check_date, parse_integer
+from regie.core.formatting import short_date
+from regie.core.parse import care_window, check_date, parse_integer
 from regie.core.periods import period_check
 
 from .models import (
@@ -115,7 +117,16 @@ def region_setup(*, name: str, centre_code: str, municipalities: list[Municipali
     if care_from is not None:
         settings["care_from"] = check_date(care_from, field="care_from")
     if future_years is not None:
-        settings["future_years"] = parse_integer(future_years, field="future_years", minimum=0, maximum=50)
+        # At least a year: allocations end in the future, and a window of "today at most" refuses them all.
+        settings["future_years"] = parse_integer(future_years, field="future_years", minimum=1, maximum=50)
+    window = care_window(SimpleNamespace(care_from=settings.get("care_from", region.care_from),
+                                         future_years=settings.get("future_years", region.future_years)))
+    if window.first > window.last:  # a region that starts later than it looks ahead would accept no date at all
+        raise DomainError("care-window-empty", _("The region's care dates would start on %(first)s, after the last "
+                                                 "day it accepts, %(last)s; choose an earlier care_from or more "
+                                                 "future_years.") % {"first": short_date(window.first),
+                                                                     "last": short_date(window.last)},
+                          field="care_from")
     changed = _update(region, settings)
     if changed and not created:
         result.changes.append(f"regio {name}: {', '.join(changed)} gewijzigd")

@@ -15,6 +15,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 from django.urls import Resolver404, resolve
 
+from .forms import post_forms
 from .language import DataPhrases, foreign_context, foreign_words, read_page
 
 PER_ROUTE = 3
@@ -62,6 +63,7 @@ class Crawl:
     visited: dict[str, int] = field(default_factory=dict)  # url → status
     failures: list[Failure] = field(default_factory=list)
     per_route: Counter = field(default_factory=Counter)
+    forms: dict = field(default_factory=dict)  # the route of a form's action → (page, Form), the first seen
 
 
 def crawl(client, *, account: str, language: str, provider: bool, data: DataPhrases,
@@ -95,6 +97,10 @@ def crawl(client, *, account: str, language: str, provider: bool, data: DataPhra
                                                f"{foreign_context(page, language, data)}",
                                                found_on))
             targets = links(page.hrefs, url)
+            for form in post_forms(response.content.decode(), url):
+                action = urlsplit(urljoin(url, form.action)).path
+                form.action = action
+                result.forms.setdefault(route(action), (url, form))
         else:
             continue
         for target in targets:

@@ -7,6 +7,8 @@ import inspect
 from django.contrib.auth import get_user_model
 
 from iwmo import codelists
+from regie.billing.forms import UPLOAD_COLUMNS
+from regie.billing.imports import DECLARATION_OPTIONAL
 from regie.billing.models import Declaration
 from regie.catalogue.models import Category, Product, SupportForm
 from regie.care.models import Client, Goal
@@ -39,6 +41,8 @@ def data_phrases() -> DataPhrases:
         phrases.update((first, last, f"{first} {last}"))
     # What the access officer wrote: the goals of a support plan.
     phrases.update(Goal.objects.values_list("description", flat=True))
+    # The columns an upload takes, listed in a refusal: names of the file format, not words.
+    phrases.add(", ".join([*UPLOAD_COLUMNS, *DECLARATION_OPTIONAL]))
     # File names as the provider or the operator gave them.
     phrases.update(Declaration.objects.exclude(filename="").values_list("filename", flat=True))
     phrases.update(Message.objects.exclude(filename="").values_list("filename", flat=True))

@@ -57,6 +57,46 @@ def test_every_page_of_the_demo_opens_for_every_account(request, demo_region, la
             "catalogue:product-detail", "monitoring:dashboard", "timeliness:overview"} <= routes, routes
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_form_refuses_nonsense_in_the_chosen_language(demo_region, language):
+    """Each POST form the crawl finds (one per action), sent with nonsense in every field, answers with
+    its errors in the chosen language: never a server error. Each submission is rolled back."""
+    from django.db import transaction
+
+    from .forms import SKIPPED_ACTIONS
+    from .language import foreign_context, foreign_words, read_page
+
+    data = data_phrases()
+    failures, sent = [], 0
+    for account in ACCOUNTS:
+        client = Client()
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+        assert client.login(username=account.username, password=PASSWORD), account.username
+        found = crawl(client, account=account.username, language=language,
+                      provider=account.kind == OrganisationKind.PROVIDER, data=data)
+        for name, (page, form) in sorted(found.forms.items()):
+            if name in SKIPPED_ACTIONS:
+                continue
+            sent += 1
+            where = f"{account.username}: {form.action} (form on {page})"
+            try:
+                with transaction.atomic():
+                    response = client.post(form.action, form.nonsense())
+                    transaction.set_rollback(True)
+            except Exception as error:  # the test client re-raises what the view raised
+                failures.append(f"{where}: {type(error).__name__}: {error}")
+                continue
+            if response.status_code >= 500:
+                failures.append(f"{where}: status {response.status_code}")
+            elif response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+                answer = read_page(response.content.decode(), language)
+                if mixed := foreign_words(answer, language, data):
+                    failures.append(f"{where}: words of the other language {mixed} in "
+                                    f"{foreign_context(answer, language, data)}")
+    assert sent >= 15, sent  # the demo's roles have forms on many screens
+    assert not failures, f"{len(failures)} of {sent} forms:\n" + "\n".join(failures)
+
+
 @pytest.fixture(scope="module")
 def imported(demo_region, django_db_blocker, tmp_path_factory):
     """The importers add a provider, a contract, clients, allocations and declarations to the demo region."""

@@ -314,7 +314,7 @@ def _check_header(file: str, line: int, header: list[str], columns: Sequence[str
         if column not in columns and column not in optional:
             allowed = ", ".join([*columns, *optional])
             raise InputError("column-unknown", _("Unknown column; allowed are: %(allowed)s.") % {"allowed": allowed}, file=file, line=line,
-                             field=column or "(leeg)")
+                             field=column or _("(empty)"))
     for column in columns:
         if column not in seen:
             raise InputError("column-missing", _("The column is missing from the header line; expected: %(columns)s.") % {"columns": ",".join(columns)},

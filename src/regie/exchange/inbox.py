@@ -110,7 +110,7 @@ def _refuse(result) -> MessageRefused:
     first = result.bevindingen[0]
     code = first.regel.lower() if first.regel.startswith("IWMO-") else "iwmo-xsd"
     problems = [f"{b.pad or '/'}: {b.regel}: {b.melding}" for b in result.bevindingen]
-    return MessageRefused(code, _("The file is not a valid iWmo 3.2 message and was not processed: %(finding)s") % {"finding": first.melding},
+    return MessageRefused(code, _("The file is not a valid iWmo 3.2 message and was not processed; each finding is listed with it."),
                           problems=problems)
 
 

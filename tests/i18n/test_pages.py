@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from regie.billing.models import Declaration
-from regie.care.models import Allocation, Client
+from regie.care.models import Allocation
 
 pytestmark = pytest.mark.django_db
 

@@ -22,10 +22,10 @@ from regie.care.services import payer_day
 from regie.catalogue.models import Tariff
 from regie.core.batches import BATCH_SIZE, chunks, in_batches
 from regie.core.errors import DomainError
+from regie.core.formatting import short_date
 from regie.core.money import monthly_part, split_by_key, to_money
 from regie.core.months import format_month, month_end
 from regie.core.parse import ABSOLUTE, care_window, check_amount, check_month, clean_name
-from regie.core.periods import day_text
 from regie.regions.models import Organisation, Region
 from regie.regions.selectors import municipalities_on
 
@@ -273,7 +273,7 @@ def _check_month_ended(month: dt.date) -> None:
     if timezone.localdate() <= last:
         raise DomainError("month_not_ended", _("The month %(month)s has not ended yet; it can be settled from the "
                                                "day after %(last)s.") % {"month": format_month(month),
-                                                                          "last": day_text(last)}, field="month")
+                                                                          "last": short_date(last)}, field="month")
 
 
 def _settle(region: Region, month: dt.date, actor) -> SettlementRun:

@@ -193,12 +193,19 @@ def _version_date(text: str) -> str:
     return _("open") if text == "open" else text
 
 
-def version_change_text(change: str) -> str:
-    """The stored change of a version (a Dutch record, e.g. "gestart per 03-02-2025") in the active language."""
+def _reason(dutch: str) -> str:
+    """A reason for ending stored in its Dutch text, in the active language (as stored when unknown)."""
     from django.utils import translation
 
     from .services import END_REASONS
 
+    with translation.override("nl"):
+        codes = {str(text): code for code, text in END_REASONS.items()}
+    return str(END_REASONS.get(codes.get(dutch, ""), dutch))
+
+
+def version_change_text(change: str) -> str:
+    """The stored change of a version (a Dutch record, e.g. "gestart per 03-02-2025") in the active language."""
     if change == "toegewezen":
         return str(_("allocated"))
     if match := re.fullmatch(r"gestart per (\S+)", change):
@@ -206,14 +213,9 @@ def version_change_text(change: str) -> str:
     if match := re.fullmatch(r"gestopt per (\S+)", change):
         return _("stopped on %(date)s") % {"date": _version_date(match[1])}
     if match := re.fullmatch(r"beëindigd per (\S+): (.*)", change, flags=re.S):
-        with translation.override("nl"):
-            codes = {str(text): code for code, text in END_REASONS.items()}
-        reason = END_REASONS.get(codes.get(match[2], ""), match[2])
-        return _("ended on %(date)s: %(reason)s") % {"date": _version_date(match[1]), "reason": reason}
+        return _("ended on %(date)s: %(reason)s") % {"date": _version_date(match[1]), "reason": _reason(match[2])}
     if match := re.fullmatch(r"ingetrokken: (.*)", change, flags=re.S):
-        with translation.override("nl"):
-            codes = {str(text): code for code, text in END_REASONS.items()}
-        return _("withdrawn: %(reason)s") % {"reason": END_REASONS.get(codes.get(match[1], ""), match[1])}
+        return _("withdrawn: %(reason)s") % {"reason": _reason(match[1])}
     if change.startswith("gewijzigd: "):
         parts = []
         for part in change.removeprefix("gewijzigd: ").split(", "):

@@ -25,7 +25,7 @@ from regie.core.errors import DomainError, Forbidden
 from regie.core.formatting import short_date
 from regie.core.months import month_end
 from regie.core.parse import care_window, check_date, residence_window
-from regie.core.periods import day_check, day_text, period_check
+from regie.core.periods import day_check, period_check
 from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
 
@@ -403,7 +403,7 @@ def allocation_withdraw(*, actor, allocation: Allocation, reason: str = WITHDRAW
                           field="end_reason")
     if allocation.status == AllocationStatus.STARTED:
         raise DomainError("allocation_started", _("Care on this allocation has started (%(day)s); it cannot be "
-                                                  "withdrawn, only ended.") % {"day": day_text(allocation.started_on)})
+                                                  "withdrawn, only ended.") % {"day": short_date(allocation.started_on)})
     if allocation.status != AllocationStatus.ALLOCATED:
         raise DomainError("allocation-closed", _("This allocation has already ended."))
     allocation.status, allocation.end, allocation.end_reason = AllocationStatus.WITHDRAWN, allocation.start, reason

@@ -13,7 +13,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
-from django.utils.translation import gettext_lazy as _
 
 from regie.catalogue.selectors import category_of, products
 from regie.core.errors import DomainError

@@ -99,10 +99,6 @@ def _error(field: str | None, code: str, message: str) -> DomainError:
     return DomainError(code, message, field=field)
 
 
-def _fmt(day: dt.date) -> str:
-    return short_date(day)
-
-
 # -- dates and months ---------------------------------------------------------------------------
 
 
@@ -113,8 +109,8 @@ def check_date(day: dt.date, *, field: str | None = None, window: Window | None 
             raise _error(
                 field, "date-out-of-window",
                 _("%(value)s lies outside the dates this region accepts (%(first)s to %(last)s).")
-                % {"value": _fmt(day), "first": _fmt(bounds.first),
-                   "last": _fmt(bounds.last)},)
+                % {"value": short_date(day), "first": short_date(bounds.first),
+                   "last": short_date(bounds.last)},)
     return day
 
 

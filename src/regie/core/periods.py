@@ -13,22 +13,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
-
-
-def day_text(day: dt.date) -> str:
-    """A date as people read it in the active language (31-12-2026 in Dutch)."""
-    return date_format(day, "SHORT_DATE_FORMAT")
+from .formatting import short_date
 
 
 def period_check(*, start: dt.date, end: dt.date | None, field: str = "end") -> None:
     """Refuse a period whose end lies before its start; one day (end == start) is a period."""
     if end is not None and end < start:
         raise DomainError("period-reversed", _("The end date %(end)s lies before the start date %(start)s.") % {
-            "end": day_text(end), "start": day_text(start)}, field=field)
+            "end": short_date(end), "start": short_date(start)}, field=field)
 
 
 def day_check(*, day: dt.date, first: dt.date | None = None, last: dt.date | None = None,
@@ -38,7 +33,7 @@ def day_check(*, day: dt.date, first: dt.date | None = None, last: dt.date | Non
 
     The messages are formatted with `day`, `first` and `last` as people read them.
     """
-    values = {"day": day_text(day), "first": day_text(first) if first else "", "last": day_text(last) if last else ""}
+    values = {"day": short_date(day), "first": short_date(first) if first else "", "last": short_date(last) if last else ""}
     if first is not None and day < first:
         raise DomainError(before_code, message_before % values, field=field)
     if last is not None and day > last:

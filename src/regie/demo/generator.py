@@ -273,14 +273,14 @@ class _Generator:
                 stock = rate * population / 1000 * data.DEMO_FRACTION * self.scale
                 mean = data.MEAN_MONTHS[product]
                 # The clients in care when the history begins …
-                for _ in range(self._count(stock)):
+                for _client in range(self._count(stock)):
                     age = min(self.rng.expovariate(1 / mean) * DAYS_PER_MONTH, (first - data.CONTRACTS_START).days)
                     start = first - dt.timedelta(days=max(1, int(age)))
                     remaining = int(self.rng.expovariate(1 / mean) * DAYS_PER_MONTH)
                     self._episode(code, product, start, first + dt.timedelta(days=remaining))
                 # … and those who come in each month.
                 for month in months_between(first, last):
-                    for _ in range(self._count(stock / mean)):
+                    for _client in range(self._count(stock / mean)):
                         start = month.replace(day=self.rng.randint(1, 28))
                         duration = max(28, int(self.rng.expovariate(1 / mean) * DAYS_PER_MONTH))
                         self._episode(code, product, start, start + dt.timedelta(days=duration))
@@ -354,7 +354,7 @@ class _Generator:
     def _bsn(self) -> str:
         """A fictional BSN that passes the eleven test; every demo BSN starts with 999."""
         while True:
-            digits = [9, 9, 9] + [self.rng.randint(0, 9) for _ in range(5)]
+            digits = [9, 9, 9] + [self.rng.randint(0, 9) for _digit in range(5)]
             check = sum(d * w for d, w in zip(digits, range(9, 1, -1))) % 11
             if check == 10:
                 continue

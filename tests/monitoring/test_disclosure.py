@@ -211,11 +211,13 @@ def test_two_small_cells_whose_sum_pins_them_get_a_third():
     assert_safe(table, result)
 
 
-def test_a_partner_that_leaves_one_possibility_is_passed_over():
+def test_a_partner_that_leaves_one_possibility_is_not_enough():
     # 1 and 10 hidden under 61 - 50 = 11: "<10" is at least 1 and "–" at least 10, so 1 and 10
     table = Table(counts=[[1, 10, 50]], row_totals=True)
     result = table_suppress(table=table)
-    assert [cell.reason for cell in result.cells[0]] == [Reason.PRIMARY, None, Reason.SECONDARY]
+    assert [cell.reason for cell in result.cells[0]] == [Reason.PRIMARY, Reason.SECONDARY, Reason.SECONDARY]
+    known, hidden = published(replace(result, cells=((Cell(None, Reason.PRIMARY), Cell(None, Reason.SECONDARY), Cell(50)),)))
+    assert interval_attack(1, 3, known, hidden, zeros_hidden=False) == {("x", 0, 0): 1, ("x", 0, 1): 10}
     assert_safe(table, result)
 
 

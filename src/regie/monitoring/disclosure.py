@@ -220,6 +220,16 @@ def table_suppress(*, table: Table, threshold: int = SMALL_CELL, zeros_hidden: b
         shown = [v for v in around if v in published and v not in reasons and layout.values[v] >= threshold]
         return sorted(shown, key=lambda v: (v >= r * c, layout.values[v], v))
 
+    # the classic rule first, cheap and usually enough: a line with one hidden value gets a second
+    settled = False
+    while not settled:
+        settled = True
+        for eq in layout.equations:
+            unknown = [v for v in eq if v not in published or v in reasons]
+            if len(unknown) == 1 and unknown[0] in reasons and (partner := candidates(list(eq))):
+                reasons[partner[0]] = Reason.SECONDARY
+                settled = False
+    # then the audit, for what combining lines and the bounds still give away
     while at_risk := exposed(reasons):
         target = at_risk[0]
         nearby = candidates(layout.neighbours[target]) or candidates(list(range(layout.grand + 1)))

@@ -21,13 +21,14 @@ The rules:
 - **Secondary**: no hidden cell or total may be derivable from what is shown. The attacker knows
   every shown cell and total, that rows add up to their totals, columns to theirs and both sets of
   totals to the grand total (shown or not), and what the reasons tell: a primary count lies in
-  1..9 (0..9 with hidden zeros), any other hidden count is 0 or at least the threshold (we never
-  hide a shown 0 as secondary, so it is at least the threshold). The audit runs two attacks after
-  each step: exact linear algebra over all row, column and margin equations (this covers every
+  1..9 (0..9 with hidden zeros), any other hidden count is at least the threshold (a shown 0 is
+  never hidden as secondary: "–" would then mean 0). First the classic rule, until stable: a
+  line with exactly one hidden value gets its smallest shown cell hidden, else its total. Then an
+  audit runs two attacks: exact linear algebra over all row, column and margin equations (every
   "subtract the shown cells from the total", iterated, and combinations of lines), and interval
   propagation with those bounds (a row total minus shown cells leaving 18 for two "<10" cells
   means both are 9). While a protected value is exposed, one more value is hidden: the smallest
-  shown cell beside it that ends the exposure, else the smallest beside it, else its total. The
+  shown cell beside it that ends the exposure, else the smallest beside it, else a total. The
   loop only ever hides more, so it ends; the order is fixed, so the same input gives the same
   table.
 
@@ -96,7 +97,8 @@ class SuppressedTable:
     @property
     def suppressed(self) -> bool:
         everything = [cell for row in self.cells for cell in row]
-        everything += [*(self.row_totals or ()), *(self.column_totals or ()), *([self.grand_total] if self.grand_total else [])]
+        everything += [*(self.row_totals or ()), *(self.column_totals or ())]
+        everything += [self.grand_total] if self.grand_total else []
         return any(not cell.shown for cell in everything)
 
 
@@ -169,6 +171,7 @@ def _interval_determined(layout: _Layout, unknown: set[int], bounds: dict[int, t
                     terms.append((v, k, min(a, b), max(a, b)))
                 else:
                     terms.append((v, k, k * layout.values[v], k * layout.values[v]))
+            # the range of all terms but one: the finite sums less that term, open while another is open
             finite_low = sum(t[2] for t in terms if t[2] != -math.inf)
             finite_high = sum(t[3] for t in terms if t[3] != math.inf)
             open_low = sum(1 for t in terms if t[2] == -math.inf)
@@ -176,8 +179,9 @@ def _interval_determined(layout: _Layout, unknown: set[int], bounds: dict[int, t
             for v, k, term_low, term_high in terms:
                 if v not in unknown:
                     continue
-                rest_low = -math.inf if open_low - (term_low == -math.inf) else finite_low - (term_low if term_low != -math.inf else 0)
-                rest_high = math.inf if open_high - (term_high == math.inf) else finite_high - (term_high if term_high != math.inf else 0)
+                own_open_low, own_open_high = term_low == -math.inf, term_high == math.inf
+                rest_low = -math.inf if open_low - own_open_low else finite_low - (0 if own_open_low else term_low)
+                rest_high = math.inf if open_high - own_open_high else finite_high - (0 if own_open_high else term_high)
                 # k * v == -rest, k is ±1
                 new_low, new_high = (-rest_high, -rest_low) if k == 1 else (rest_low, rest_high)
                 if new_low > low[v]:

@@ -16,7 +16,7 @@ from django.views.generic import FormView, TemplateView
 
 from regie.catalogue.selectors import category_of, products
 from regie.core.errors import DomainError
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
 from regie.exchange import decisions
 from regie.regions.models import OrganisationKind as Kind
 from regie.regions.selectors import providers

@@ -3,8 +3,8 @@
 A granted verzoek (315/317) is answered by one 301 whose products carry the ReferentieAanbieder
 (`outbox_request_answer`), a refused one by a 319 (`outbox_refusal`); see `requests.py`.
 
-`outbox_allocation` is called by `care.services` at the end of creating, changing and ending
-an allocation, inside that transaction. Following OP087 it writes one 301 for the client and
+`outbox_allocation` is called by the flows of `decisions.py` after the care service has created,
+changed, ended or withdrawn an allocation, inside that transaction. Following OP087 it writes one 301 for the client and
 provider with every current allocation of that client at that provider (from the same
 municipality), plus the one that just changed (an allocation withdrawn today is in this
 message, and in no later one).

@@ -136,7 +136,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "regie.core.context_processors.actor",
+                "regie.regions.context_processors.actor",
                 "regie.core.context_processors.request_id",
             ],
         },

@@ -4,11 +4,12 @@ from django.urls import include, path, register_converter
 
 from regie.core import views as core_views
 from regie.core.converters import MonthConverter
+from regie.monitoring.views import HomeView
 
 register_converter(MonthConverter, "month")
 
 urlpatterns = [
-    path("", core_views.HomeView.as_view(), name="home"),
+    path("", HomeView.as_view(), name="home"),
     path("inloggen/", auth_views.LoginView.as_view(), name="login"),
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("taal/", core_views.set_language, name="set_language"),

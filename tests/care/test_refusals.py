@@ -10,10 +10,8 @@ from django.urls import reverse
 
 from regie.audit.models import AuditRecord
 from regie.care.models import Allocation, AllocationStatus, Goal
-from regie.care.services import (
-    ResidencePeriod, allocation_change, allocation_create, allocation_end, allocation_start, allocation_stop,
-    allocation_withdraw, client_create, goal_close, plan_create,
-)
+from regie.care.services import ResidencePeriod, allocation_start, allocation_stop, client_create, goal_close, plan_create
+from regie.exchange.decisions import allocation_change, allocation_create, allocation_end, allocation_withdraw
 from regie.catalogue.services import tariff_add
 from regie.contracting.services import contract_create
 from regie.core.errors import DomainError

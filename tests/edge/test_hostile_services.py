@@ -12,8 +12,9 @@ from django.urls import reverse
 from regie.billing.models import DeclarationLine, SettlementRun
 from regie.billing.services import declaration_submit, settlement_run
 from regie.care.models import AllocationStatus
-from regie.care.services import allocation_create, allocation_start
+from regie.care.services import allocation_start
 from regie.core.errors import DomainError
+from regie.exchange.decisions import allocation_create
 from regie.exchange.inbox import message_receive
 from regie.exchange.models import Direction, Message, MessageStatus
 from tests import factories as f

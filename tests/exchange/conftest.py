@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.models import Direction, Message
 from regie.regions.models import OrganisationKind
 from tests import factories as f

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from regie.audit.models import AuditRecord
 from regie.billing.models import Declaration
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.inbox import message_receive
 from regie.exchange.models import Direction, Message
 from tests import factories as f

@@ -10,7 +10,7 @@ import iwmo
 from regie.billing.models import DeclarationLine, LineStatus
 from regie.billing.services import settlement_run, settlement_statement
 from regie.care.models import AllocationStatus
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.inbox import message_receive
 from regie.exchange.models import Direction, Message, MessageStatus
 from tests.exchange.provider import declaration_323, read_301, start_305

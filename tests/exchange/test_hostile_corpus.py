@@ -20,7 +20,7 @@ import iwmo
 from regie.audit.models import AuditRecord
 from regie.billing.models import Declaration, DeclarationLine, LineStatus
 from regie.care.models import AllocationVersion
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.inbox import MessageRefused, message_receive
 from regie.exchange.models import Direction, Message, MessageStatus
 from tests import factories as f

@@ -10,7 +10,7 @@ from django.core.management.base import CommandError
 import iwmo
 from regie.audit.models import AuditRecord
 from regie.care.models import AllocationStatus, AllocationVersion
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.core.errors import Forbidden
 from regie.exchange.inbox import MessageRefused, message_receive
 from regie.exchange.models import Direction, Message, MessageStatus

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 import iwmo
 from iwmo.codelists import Eenheid, Frequentie, RedenWijziging
-from regie.care.services import allocation_change, allocation_create, allocation_end, allocation_withdraw
+from regie.exchange.decisions import allocation_change, allocation_create, allocation_end, allocation_withdraw
 from regie.catalogue.models import Variant
 from regie.exchange.models import Direction, Message, MessageStatus
 from regie.exchange.outbox import allocation_number, references_for

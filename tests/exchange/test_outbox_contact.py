@@ -9,7 +9,7 @@ import time_machine
 
 import iwmo
 from iwmo.codelists import AdresSoort, Geslacht
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.models import Direction, Message
 
 TODAY = dt.datetime(2025, 3, 28, 10, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))

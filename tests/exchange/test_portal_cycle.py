@@ -15,7 +15,7 @@ import iwmo
 from regie.billing.models import DeclarationLine, LineStatus
 from regie.billing.services import settlement_run
 from regie.care.models import AllocationStatus
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.models import Direction, Message, MessageStatus
 from tests import factories as f
 from tests.exchange.provider import declaration_323, start_305

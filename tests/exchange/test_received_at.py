@@ -8,7 +8,7 @@ import time_machine
 from django.utils import timezone
 
 import iwmo
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.inbox import message_receive
 from regie.exchange.models import AllocationRequest, Direction, Message, MessageStatus, RequestStatus
 from regie.exchange.outbox import message_sent

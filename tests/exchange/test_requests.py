@@ -21,7 +21,7 @@ from iwmo.modellen.verzoek import (
     VerzoekWijzigingClient,
 )
 from regie.care.models import Allocation, AllocationStatus
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.core.errors import DomainError, Forbidden
 from regie.exchange.inbox import message_receive
 from regie.exchange.models import AllocationRequest, ChangeRequest, Direction, Message, MessageStatus, RequestStatus
@@ -279,7 +279,7 @@ def test_a_317_on_an_unknown_allocation_is_refused_with_9351(world, allocation, 
 
 
 def test_a_317_for_a_withdrawn_allocation_names_no_current_allocation(world, officer_a, allocation, schemas):
-    from regie.care.services import allocation_withdraw
+    from regie.exchange.decisions import allocation_withdraw
 
     allocation_withdraw(actor=officer_a, allocation=allocation, reason="36")
     assert Allocation.objects.get(pk=allocation.pk).status == AllocationStatus.WITHDRAWN

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 import iwmo
 from iwmo.regels import Bevinding, Niveau
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.inbox import MessageRefused, message_receive
 from regie.exchange.models import AllocationRequest, Direction, Message, MessageStatus
 from regie.exchange.outbox import message_sent

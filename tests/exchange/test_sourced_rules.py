@@ -14,7 +14,7 @@ import iwmo
 from iwmo.regels import REGELS
 from regie.billing.models import DeclarationLine
 from regie.care.models import AllocationStatus
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.exchange.inbox import message_receive
 from regie.exchange.models import Direction, Message, MessageStatus
 from regie.exchange.rules import RegionSources

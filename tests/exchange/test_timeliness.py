@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from regie.care.services import allocation_create
+from regie.exchange.decisions import allocation_create
 from regie.core.errors import Forbidden
 from regie.exchange.inbox import message_receive
 from regie.exchange.models import ChangeRequest, Direction, Message, MessageStatus

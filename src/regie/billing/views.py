@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError, NotFound
 from regie.core.months import format_month, parse_month
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
 from regie.core.forms import add_domain_error
 
 from . import selectors, services

@@ -19,11 +19,12 @@ from regie.audit.services import audit_record
 from regie.catalogue.selectors import category_of, product_by_code
 from regie.core.errors import DomainError
 from regie.core.imports import Row, at, check_unique, read_csv
+from regie.exchange.decisions import allocation_create
 from regie.regions.selectors import municipality_by_code, provider_by_agb
 
 from .selectors import clients_by_bsn
 
-from .services import END_REASONS, ResidencePeriod, allocation_create, allocation_start, allocation_stop, client_create
+from .services import END_REASONS, ResidencePeriod, allocation_start, allocation_stop, client_create
 
 CLIENT_COLUMNS = ("bsn", "birth_date", "family_name", "initials", "municipality_code", "resident_from", "resident_to")
 # Gender (iWmo COD046) and the current address: optional columns, and on the lines of one client they may

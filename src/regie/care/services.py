@@ -2,6 +2,9 @@
 
 The actor is `None` when an operator runs a command (an import): then the region's own
 rules still apply, only the role checks do not.
+
+Care decides and does not announce: these services send no iWmo message. A decision the provider must
+hear of (create, change, end, withdraw) is made through `exchange.decisions`, which adds the 301.
 """
 
 from __future__ import annotations
@@ -26,7 +29,6 @@ from regie.core.formatting import short_date
 from regie.core.months import month_end
 from regie.core.parse import care_window, check_date, residence_window
 from regie.core.periods import day_check, period_check
-from regie.exchange.outbox import outbox_allocation
 from regie.regions.models import ResidenceRule
 
 from .models import (
@@ -237,7 +239,7 @@ def allocation_duplicates(*, client: Client, product, provider, start: dt.date, 
 
 def _lock_client(client: Client) -> None:
     """Allocations of one client are made one at a time, so two at once cannot both miss the other."""
-    Client.objects.select_for_update().filter(pk=client.pk).values_list("pk", flat=True).first()
+    Client.objects.select_for_update(no_key=True).filter(pk=client.pk).values_list("pk", flat=True).first()
 
 
 def _refuse_duplicates(duplicates: list[Allocation], *, confirmable: bool) -> None:
@@ -286,12 +288,15 @@ def allocation_create(*, actor, client: Client, product, category, provider, sta
               if duplicates else None)
     audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference,
                  detail=detail)
-    outbox_allocation(allocation=allocation)
     return allocation
 
 
 def _lock(allocation: Allocation) -> Allocation:
-    return Allocation.objects.select_for_update().select_related("client", "product", "provider").get(pk=allocation.pk)
+    # The allocation row only, and as an update that keeps its key: a plain FOR UPDATE of the joined rows
+    # would also block every message and version that refers to this allocation, client, product or provider
+    # until commit, and deadlock with a colleague's decision on the same client.
+    return (Allocation.objects.select_for_update(of=("self",), no_key=True)
+            .select_related("client", "product", "provider").get(pk=allocation.pk))
 
 
 def _owned_by_municipality(actor, allocation: Allocation) -> None:
@@ -336,7 +341,6 @@ def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.d
     if new_end != previous_end and (new_end is None or (previous_end is not None and new_end > previous_end)):
         _check_no_new_overlap(allocation, previous_end)
     allocation = _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
-    outbox_allocation(allocation=allocation)
     return allocation
 
 
@@ -382,7 +386,6 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
     with translation.override("nl"):  # the version records its change in Dutch; shown translated
         change = f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}"
     allocation = _save_version(allocation, change=change, actor=actor)
-    outbox_allocation(allocation=allocation)
     return allocation
 
 
@@ -408,7 +411,6 @@ def allocation_withdraw(*, actor, allocation: Allocation, reason: str = WITHDRAW
         raise DomainError("allocation-closed", _("This allocation has already ended."))
     allocation.status, allocation.end, allocation.end_reason = AllocationStatus.WITHDRAWN, allocation.start, reason
     allocation = _save_version(allocation, change=f"ingetrokken: {END_REASONS[reason]}", actor=actor)
-    outbox_allocation(allocation=allocation)
     return allocation
 
 

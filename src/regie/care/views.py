@@ -1,7 +1,7 @@
 """Screens of the access team and the providers: clients, support plans and allocations.
 
-Views parse and render; `care.services` decide and `care.selectors` read (scoped by the
-actor, audit-logged). Each view states which organisation kinds may use it and, per kind,
+Views parse and render; `care.services` decide (a decision the provider hears of through
+`exchange.decisions`, which adds its 301) and `care.selectors` read (scoped by the actor, audit-logged). Each view states which organisation kinds may use it and, per kind,
 which roles: another organisation's object answers 404, one's own without the role 403.
 """
 
@@ -16,7 +16,8 @@ from django.views.generic import FormView, TemplateView
 
 from regie.catalogue.selectors import category_of, products
 from regie.core.errors import DomainError
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
+from regie.exchange import decisions
 from regie.regions.models import OrganisationKind as Kind
 from regie.regions.selectors import providers
 
@@ -218,7 +219,7 @@ class AllocationCreateView(ClientMixin, ServiceFormView):
     def perform(self, form):
         data = form.cleaned_data
         category = category_of(product=data["product"], number=data["category"])
-        return services.allocation_create(
+        return decisions.allocation_create(
             actor=self.actor, client=self.get_client(), product=data["product"], category=category,
             provider=data["provider"], start=data["start"], end=data["end"],
             duplicate_reason=form.duplicate_reason(),
@@ -324,7 +325,7 @@ class AllocationChangeView(AllocationActionView):
     def perform(self, form):
         allocation = self.get_allocation()
         data = form.cleaned_data
-        return services.allocation_change(
+        return decisions.allocation_change(
             actor=self.actor, allocation=allocation, category=category_of(product=allocation.product,
                                                                          number=data["category"]),
             end=data["end"], clear_end=data["clear_end"],
@@ -341,7 +342,7 @@ class AllocationEndView(AllocationActionView):
     success_message = _("The allocation has been ended.")
 
     def perform(self, form):
-        return services.allocation_end(actor=self.actor, allocation=self.get_allocation(),
+        return decisions.allocation_end(actor=self.actor, allocation=self.get_allocation(),
                                        end=form.cleaned_data["end"], reason=form.cleaned_data["end_reason"])
 
 
@@ -358,7 +359,7 @@ class AllocationWithdrawView(AllocationActionView):
     success_message = _("The allocation is withdrawn.")
 
     def perform(self, form):
-        return services.allocation_withdraw(actor=self.actor, allocation=self.get_allocation(),
+        return decisions.allocation_withdraw(actor=self.actor, allocation=self.get_allocation(),
                                             reason=form.cleaned_data["end_reason"])
 
 

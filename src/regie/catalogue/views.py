@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.core.formatting import number, short_date
 from regie.core.errors import DomainError, NotFound
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
 from regie.core.forms import add_domain_error
 
 from . import selectors, services

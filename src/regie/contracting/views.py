@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from regie.core.formatting import short_date
 from regie.core.errors import DomainError
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
 from regie.core.forms import add_domain_error
 
 from . import selectors, services

@@ -1,16 +1,4 @@
-from regie.core.errors import DomainError
-
-
-def actor(request):
-    """Expose the acting organisation and roles to every template."""
-    if not getattr(request, "user", None) or not request.user.is_authenticated:
-        return {}
-    from regie.regions.actors import actor_for
-
-    try:
-        return {"actor": actor_for(request.user)}
-    except DomainError:
-        return {}
+"""The support reference for every template (the actor is `regions.context_processors.actor`)."""
 
 
 def request_id(request):

@@ -30,13 +30,14 @@ from regie.billing.checks import LineInput
 from regie.billing.models import DeclarationLine, LineStatus, SettlementRun, Source
 from regie.billing.services import declaration_submit, settlement_run
 from regie.care.models import Allocation, AllocationVersion, Client, Goal, GoalResult, Residence, SupportPlan
-from regie.care.services import allocation_change, allocation_create, allocation_end, allocation_start, allocation_stop
+from regie.care.services import allocation_start, allocation_stop
 from regie.catalogue.selectors import tariff_on
 from regie.catalogue.services import category_ensure, product_ensure, support_form_get, tariff_add, tariffs_index
 from regie.catalogue.models import Tariff, Variant
 from regie.contracting.services import contract_create, contract_terminate
 from regie.core.authorship import acting_as
 from regie.core.money import cents
+from regie.exchange.decisions import allocation_change, allocation_create, allocation_end
 from regie.exchange.models import Direction, Message, MessageStatus
 from regie.exchange.outbox import build_301
 from regie.core.months import add_months, month_end, month_start, months_between

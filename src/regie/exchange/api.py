@@ -28,7 +28,7 @@ from rest_framework.views import APIView
 
 from regie.core.api import problem, query_integer
 from regie.core.parsers import BodyTooLarge
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
 from regie.regions.actors import actor_for
 
 from . import selectors, services

@@ -3,8 +3,8 @@
 A granted verzoek (315/317) is answered by one 301 whose products carry the ReferentieAanbieder
 (`outbox_request_answer`), a refused one by a 319 (`outbox_refusal`); see `requests.py`.
 
-`outbox_allocation` is called by `care.services` at the end of creating, changing and ending
-an allocation, inside that transaction. Following OP087 it writes one 301 for the client and
+`outbox_allocation` is called by the flows of `decisions.py` after the care service has created,
+changed, ended or withdrawn an allocation, inside that transaction. Following OP087 it writes one 301 for the client and
 provider with every current allocation of that client at that provider (from the same
 municipality), plus the one that just changed (an allocation withdrawn today is in this
 message, and in no later one).
@@ -251,26 +251,16 @@ def _queue_301(*, allocation: Allocation, also: list[Allocation] = (), reference
     return message
 
 
-def last_message_id() -> int:
-    """The highest message id so far: `outbox_request_answer(since=…)` replaces what was queued after it."""
-    return Message.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-
-
 def outbox_request_answer(*, allocations: list[Allocation], references: dict[int, str],
-                          reasons: dict[int, RedenWijziging | None] | None = None, since: int,
+                          reasons: dict[int, RedenWijziging | None] | None = None,
                           at: dt.datetime | None = None) -> Message:
     """The one 301 that grants a verzoek (IV093/IV094, TR379): every product of the answer carries the
     ReferentieAanbieder of the request.
 
-    `allocation_create`/`_change`/`_end` each queued a 301 of their own while the request was applied
-    (after message `since`, in this transaction, never sent); those are replaced by this single one,
-    which holds `allocations` (also one that ended on the request) and the client's other current ones.
+    It holds `allocations`, what the request changed (also one that ended on it), and the client's other
+    current ones. The grant applied the request through the care services, which queue nothing, so this
+    is the only 301 of the request and no other message is touched.
     """
-    superseded = (Message.objects.filter(direction=Direction.OUT, code="301", pk__gt=since,
-                                         status__in=[MessageStatus.QUEUED, MessageStatus.HELD],
-                                         allocations__in=allocations)
-                  .values_list("pk", flat=True).distinct())
-    Message.objects.filter(pk__in=list(superseded)).delete()
     return _queue_301(allocation=allocations[0], also=allocations[1:], references=references, reasons=reasons, at=at)
 
 

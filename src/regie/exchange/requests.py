@@ -10,7 +10,8 @@ What the standard prescribes (iWmo 3.2, OP274/OP344/OP346, IV093/IV094, TR379):
   (319, VerzoekAntwoord 1 and a RedenAfwijzingVerzoek from WJ759). WJ760 has no "granted": a 319
   never grants.
 * Granting applies the request through `care.services` (`allocation_create`, `allocation_change`,
-  `allocation_end`, with the officer as actor); the 301s those queue are replaced by the one answer.
+  `allocation_end`, with the officer as actor), which announce nothing: the grant collects what it
+  changed and writes the one answer itself (not through `decisions`, whose flows each queue a 301).
 
 The cross-message rules for 315 and 317 live here (TR304, TR347, TR349, TR350, TR351, TR357, TR374,
 TR411), written with `iwmo.regels.maak_regel` like `rules.py`.
@@ -57,7 +58,6 @@ from regie.regions.scoping import scoped
 from .models import AllocationRequest, ChangeRequest, Message, RequestStatus
 from .outbox import (
     allocation_number,
-    last_message_id,
     outbox_refusal,
     outbox_request_answer,
 )
@@ -313,7 +313,9 @@ def _volume(omvang, budget) -> str:
 # --- answering -----------------------------------------------------------------------------------------
 
 def _open(model, request, actor):
-    request = model.objects.select_for_update().select_related("message", "provider", "municipality").get(
+    # Only the request row: locking the joined municipality too would hold up every decision of that
+    # municipality (their rows refer to it) while one request is answered.
+    request = model.objects.select_for_update(of=("self",), no_key=True).select_related("message", "provider", "municipality").get(
         pk=request.pk)
     if actor is not None:
         actor.require("access_officer")
@@ -349,11 +351,9 @@ def allocation_request_grant(*, actor, request: AllocationRequest, category: Cat
     pass another."""
     request = _open(AllocationRequest, request, actor)
     client = _client(request)
-    since = last_message_id()
     allocation = allocation_create(actor=actor, client=client, product=category.product, category=category,
                                    provider=request.provider, start=start, end=end)
-    answer = outbox_request_answer(allocations=[allocation], references={allocation.pk: request.reference},
-                                   since=since, at=at)
+    answer = outbox_request_answer(allocations=[allocation], references={allocation.pk: request.reference}, at=at)
     request.client, request.allocation = client, allocation
     request.save(update_fields=["client", "allocation"])
     _answered(request, actor=actor, status=RequestStatus.GRANTED, answer=answer, at=at)
@@ -412,7 +412,6 @@ def change_request_grant(*, actor, request: ChangeRequest, categories: dict[int,
         client=client, provider_ids={request.provider_id}, municipality_code=request.municipality.code,
         today=timezone.localdate(at) if at is not None else timezone.localdate())}
     categories = categories or {}
-    since = last_message_id()
     touched: list[Allocation] = []
     reasons: dict[int, RedenWijziging | None] = {}
     for index, item in enumerate(request.items):
@@ -445,7 +444,7 @@ def change_request_grant(*, actor, request: ChangeRequest, categories: dict[int,
             touched.append(new)
             reasons[new.pk] = None
     answer = outbox_request_answer(allocations=touched, references={a.pk: request.reference for a in touched},
-                                   reasons=reasons, since=since, at=at)
+                                   reasons=reasons, at=at)
     request.client = client
     request.save(update_fields=["client"])
     request.allocations.add(*touched)

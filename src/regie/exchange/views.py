@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 import iwmo
 from iwmo.tonen import samenvatting
 from regie.core.errors import DomainError, NotFound
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
 from regie.regions.models import OrganisationKind as Kind
 from regie.regions.scoping import OFFICE_ROLES
 

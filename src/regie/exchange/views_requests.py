@@ -18,7 +18,7 @@ from iwmo.codelists import RedenAfwijzingVerzoek
 from regie.catalogue.models import Category
 from regie.core.errors import DomainError
 from regie.core.forms import DateInput, StyledForm, add_domain_error
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
 
 from . import requests as services
 from .models import RequestStatus

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError, NotFound
 from regie.core.months import add_months, format_month, month_start, parse_month
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.permissions import ActorRequiredMixin
 from regie.regions.models import OrganisationKind as Kind
 
 from .timeliness import DEADLINES, timeliness_overview

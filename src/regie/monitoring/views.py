@@ -1,8 +1,9 @@
 from django.views.generic import TemplateView
 
-from regie.core.permissions import ActorRequiredMixin
+from regie.regions.models import Role
+from regie.regions.permissions import ActorRequiredMixin
 
-from .selectors import dashboard_figures
+from .selectors import dashboard_figures, home_figures
 
 
 class DashboardView(ActorRequiredMixin, TemplateView):
@@ -13,3 +14,13 @@ class DashboardView(ActorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         dashboard = dashboard_figures(actor=self.actor)
         return super().get_context_data(dashboard=dashboard, chart=dashboard.chart_data(), **kwargs)
+
+
+class HomeView(ActorRequiredMixin, TemplateView):
+    """The start page; each organisation kind sees the tasks that are its own and a few figures."""
+
+    template_name = "core/home.html"
+
+    def get_context_data(self, **kwargs):
+        roles = [Role(role).label for role in sorted(self.actor.roles) if role in Role.values]
+        return super().get_context_data(figures=home_figures(actor=self.actor), roles=roles, **kwargs)

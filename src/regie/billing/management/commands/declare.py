@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy
 from regie.core.formatting import euro
 from regie.billing.checks import REASONS
 from regie.billing.imports import declarations_import
-from regie.core.imports import RegionCommand
+from regie.regions.commands import RegionCommand
 
 
 class Command(RegionCommand):

@@ -6,7 +6,7 @@ import json
 from django.utils.translation import gettext_lazy as _
 
 from regie.billing.services import settlement_run, settlement_statement
-from regie.core.imports import RegionCommand
+from regie.regions.commands import RegionCommand
 from regie.core.parse import care_window, parse_month
 
 CSV_COLUMNS = ("kind", "code", "name", "amount", "care", "regional_costs", "total", "lines", "clients")

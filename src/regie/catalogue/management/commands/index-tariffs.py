@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 
 from regie.catalogue.services import tariffs_index
 from regie.core.errors import DomainError
-from regie.core.imports import RegionCommand
+from regie.regions.commands import RegionCommand
 from regie.core.parse import ABSOLUTE, parse_amount, parse_integer
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regie.contracting.imports import contracts_import
-from regie.core.imports import RegionCommand
+from regie.regions.commands import RegionCommand
 
 
 class Command(RegionCommand):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regie.core.errors import DomainError
-from regie.core.imports import RegionCommand
+from regie.regions.commands import RegionCommand
 from regie.exchange.inbox import MessageRefused, message_receive, schema_validation_on
 from regie.exchange.selectors import status_text
 

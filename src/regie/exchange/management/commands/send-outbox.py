@@ -5,7 +5,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from regie.core.imports import RegionCommand
+from regie.regions.commands import RegionCommand
 from regie.exchange.outbox import outbox_send
 
 

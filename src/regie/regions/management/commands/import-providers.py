@@ -3,7 +3,7 @@
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from regie.core.imports import RegionCommand
+from regie.regions.commands import RegionCommand
 from regie.regions.imports import providers_import
 
 

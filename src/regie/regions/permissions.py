@@ -12,7 +12,9 @@ from __future__ import annotations
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.utils.translation import gettext as _
 
-from .errors import Forbidden
+from regie.core.errors import Forbidden
+
+from .actors import actor_for
 
 
 class ActorRequiredMixin(LoginRequiredMixin):
@@ -47,8 +49,6 @@ class ActorRequiredMixin(LoginRequiredMixin):
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        from regie.regions.actors import actor_for
-
         self.actor = actor_for(request.user)
         self.check(self.actor)
         return super().dispatch(request, *args, **kwargs)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from regie.core.formatting import euro, month_name, number, short_date
+from regie.exchange.requests import _volume
 
 NBSP = "\u00a0"
 
@@ -85,3 +86,9 @@ def test_a_page_shows_amounts_and_dates_in_the_chosen_language(client, people, m
         assert euro(paid) in english
     assert re.search(r"€\u00a0[0-9.]+,[0-9]{2}<", dutch) and not re.search(r"€\u00a0[0-9,]+\.[0-9]{2}<", dutch)
     assert re.search(r"€\u00a0[0-9,]+\.[0-9]{2}<", english)
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_a_requested_budget_is_recorded_with_the_one_euro_formatter_in_dutch(language):
+    with translation.override(language):
+        assert _volume(None, 123456) == f"budget €{NBSP}1.234,56"

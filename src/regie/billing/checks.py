@@ -7,7 +7,6 @@ file and the rules stay readable and testable on their own.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,6 +17,7 @@ from regie.care.models import AllocationStatus
 from regie.catalogue.models import Variant
 from regie.core.money import CENT
 from regie.core.months import month_end
+from regie.core.periods import overlaps
 from regie.regions.models import PartialMonthRule
 
 REASONS = {
@@ -74,7 +74,7 @@ def expected_line(*, allocation, month: dt.date, tariff: Decimal, partial_month_
     volume = the amount, unit price € 1. A broken month follows the region's rule."""
     amount = tariff
     if partial_month_rule == PartialMonthRule.PRO_RATA:
-        days_in_month = calendar.monthrange(month.year, month.month)[1]
+        days_in_month = month_end(month).day
         amount = (tariff * delivered_days(allocation, month) / days_in_month).quantize(CENT, ROUND_HALF_UP)
     if allocation.product.variant == Variant.OUTPUT:
         return Expected(volume=amount, unit_price=Decimal("1.00"), amount=amount)
@@ -89,7 +89,7 @@ def debit_check(*, line: LineInput, allocation, provider_ids, expected: Expected
     if allocation.provider_id not in provider_ids:
         return "allocation-other-provider"
     last_day = month_end(line.month)
-    if allocation.start > last_day or (allocation.end is not None and allocation.end < line.month):
+    if not overlaps(allocation.start, allocation.end, line.month, last_day):
         return "month-outside-allocation"
     if allocation.status in (AllocationStatus.ALLOCATED, AllocationStatus.WITHDRAWN) or (
         allocation.started_on is None or allocation.started_on > last_day

@@ -26,6 +26,7 @@ from regie.core.formatting import short_date
 from regie.core.money import monthly_part, split_by_key, to_money
 from regie.core.months import format_month, month_end
 from regie.core.parse import ABSOLUTE, care_window, check_amount, check_month, clean_name
+from regie.core.periods import valid_on
 from regie.regions.models import Organisation, Region
 from regie.regions.selectors import municipalities_on
 
@@ -53,7 +54,7 @@ def _tariffs(region: Region, category_ids: set[int]) -> dict[int, list[Tariff]]:
 
 def _tariff_on(periods: list[Tariff], day: dt.date) -> Decimal | None:
     for tariff in periods:
-        if tariff.valid_from <= day and (tariff.valid_to is None or day <= tariff.valid_to):
+        if valid_on(tariff.valid_from, tariff.valid_to, day):
             return tariff.amount
     return None
 
@@ -67,7 +68,7 @@ def _residences(client_ids: set[int]) -> dict[int, list[Residence]]:
 
 def _payer(periods: list[Residence], day: dt.date) -> int | None:
     for residence in periods:
-        if residence.valid_from <= day and (residence.valid_to is None or day <= residence.valid_to):
+        if valid_on(residence.valid_from, residence.valid_to, day):
             return residence.municipality_id
     return None
 

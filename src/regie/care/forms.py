@@ -11,7 +11,7 @@ from regie.core.forms import DateInput, StyledForm, nlds
 from regie.core.forms import add_domain_error as core_add_domain_error
 
 from .models import AllocationStatus, Gender, GoalResult, LifeDomain
-from .services import END_REASONS, WITHDRAW_REASON
+from .reasons import END_REASONS, WITHDRAW_REASON
 
 # Where a service names a field that the form calls differently.
 FIELD_ALIASES = {"municipality_code": "resident_from", "product_code": "product", "agb": "provider"}

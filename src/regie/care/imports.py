@@ -24,7 +24,8 @@ from regie.regions.selectors import municipality_by_code, provider_by_agb
 
 from .selectors import clients_by_bsn
 
-from .services import END_REASONS, ResidencePeriod, allocation_start, allocation_stop, client_create
+from .reasons import END_REASONS
+from .services import ResidencePeriod, allocation_start, allocation_stop, client_create
 
 CLIENT_COLUMNS = ("bsn", "birth_date", "family_name", "initials", "municipality_code", "resident_from", "resident_to")
 # Gender (iWmo COD046) and the current address: optional columns, and on the lines of one client they may

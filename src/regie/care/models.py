@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.core.authorship import Authored
 
+from .reasons import reason_shown
+
 
 def new_pseudonym() -> str:
     return secrets.token_hex(8)
@@ -195,13 +197,7 @@ def _version_date(text: str) -> str:
 
 def _reason(dutch: str) -> str:
     """A reason for ending stored in its Dutch text, in the active language (as stored when unknown)."""
-    from django.utils import translation
-
-    from .services import END_REASONS
-
-    with translation.override("nl"):
-        codes = {str(text): code for code, text in END_REASONS.items()}
-    return str(END_REASONS.get(codes.get(dutch, ""), dutch))
+    return reason_shown(dutch)
 
 
 def version_change_text(change: str) -> str:

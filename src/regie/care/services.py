@@ -14,9 +14,6 @@ import re
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q
-from django.utils import translation
-from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext as _
 
 from regie.audit.models import Action
@@ -28,22 +25,13 @@ from regie.core.errors import DomainError, Forbidden
 from regie.core.formatting import short_date
 from regie.core.months import month_end
 from regie.core.parse import care_window, check_date, residence_window
-from regie.core.periods import day_check, period_check
+from regie.core.periods import VALIDITY, day_check, overlapping_q, overlaps, period_check, valid_on_q
 from regie.regions.models import ResidenceRule
 
 from .models import (
     POSTCODE_PATTERN, Allocation, AllocationStatus, AllocationVersion, Client, Gender, Goal, Residence, SupportPlan,
 )
-
-# iWmo codelist WMO588 (reden beëindiging).
-END_REASONS = {
-    "02": gettext_lazy("Death"), "19": gettext_lazy("Delivery ended according to plan"),
-    "20": gettext_lazy("Delivery ended temporarily"), "21": gettext_lazy("Delivery ended unilaterally by the client"),
-    "22": gettext_lazy("Delivery ended unilaterally by the provider"),
-    "23": gettext_lazy("Delivery ended early by agreement"), "31": gettext_lazy("Move to another municipality"),
-    "36": gettext_lazy("Initiated by the municipality"), "37": gettext_lazy("In connection with a change request"),
-    "38": gettext_lazy("Switch to another provider"), "39": gettext_lazy("Outflow to another domain"),
-}
+from .reasons import END_REASONS, WITHDRAW_REASON, reason_record
 
 
 @dataclass(frozen=True)
@@ -60,7 +48,7 @@ def payer_day(*, rule: str, month: dt.date) -> dt.date:
 
 def residence_on(*, client: Client, day: dt.date) -> Residence | None:
     return (
-        client.residences.filter(valid_from__lte=day).filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        client.residences.filter(valid_on_q(day, **VALIDITY))
         .select_related("municipality").first()
     )
 
@@ -70,7 +58,7 @@ def _check_periods(periods: list[ResidencePeriod]) -> None:
     for period in ordered:
         period_check(start=period.valid_from, end=period.valid_to, field="resident_to")
     for earlier, later in zip(ordered, ordered[1:]):
-        if earlier.valid_to is None or earlier.valid_to >= later.valid_from:
+        if overlaps(earlier.valid_from, earlier.valid_to, later.valid_from, later.valid_to):
             raise DomainError("residence-overlap", _("A client's residence periods may not overlap."),
                               field="resident_from")
 
@@ -227,11 +215,8 @@ def allocation_duplicates(*, client: Client, product, provider, start: dt.date, 
     found = (
         Allocation.objects.filter(client=client, product=product, provider=provider)
         .exclude(status=AllocationStatus.WITHDRAWN)
-        .filter(Q(end__isnull=True) | Q(end__gte=start))
-        .filter(Q(stopped_on__isnull=True) | Q(stopped_on__gte=start))
+        .filter(overlapping_q(start, end, end=("end", "stopped_on")))
     )
-    if end is not None:
-        found = found.filter(start__lte=end)
     if exclude is not None:
         found = found.exclude(pk=exclude.pk)
     return found.order_by("start", "reference")
@@ -383,13 +368,9 @@ def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) 
                                    "to extend an allocation, change it."))
     _check_end_after_care(allocation, end)
     allocation.end, allocation.end_reason = end, reason
-    with translation.override("nl"):  # the version records its change in Dutch; shown translated
-        change = f"beëindigd per {end:%d-%m-%Y}: {END_REASONS[reason]}"
+    change = f"beëindigd per {end:%d-%m-%Y}: {reason_record(reason)}"  # recorded in Dutch, shown translated
     allocation = _save_version(allocation, change=change, actor=actor)
     return allocation
-
-
-WITHDRAW_REASON = "36"  # geïnitieerd door de gemeente
 
 
 @transaction.atomic
@@ -410,7 +391,7 @@ def allocation_withdraw(*, actor, allocation: Allocation, reason: str = WITHDRAW
     if allocation.status != AllocationStatus.ALLOCATED:
         raise DomainError("allocation-closed", _("This allocation has already ended."))
     allocation.status, allocation.end, allocation.end_reason = AllocationStatus.WITHDRAWN, allocation.start, reason
-    allocation = _save_version(allocation, change=f"ingetrokken: {END_REASONS[reason]}", actor=actor)
+    allocation = _save_version(allocation, change=f"ingetrokken: {reason_record(reason)}", actor=actor)
     return allocation
 
 

@@ -28,6 +28,7 @@ from .forms import (
     PlanForm, add_domain_error,
 )
 from .models import AllocationStatus, Goal
+from .reasons import END_REASONS
 from .selectors import allocation_get, allocation_page, allocations_for, client_get, client_search, goal_get
 
 # Who may use a screen: organisation kind → the roles that kind needs.
@@ -285,7 +286,7 @@ class AllocationDetailView(AllocationMixin, CareView, TemplateView):
         officer = self.may(ACCESS_OFFICER)
         provider = self.may(PROVIDER_STAFF)
         return super().get_context_data(
-            versions=versions, end_reasons=services.END_REASONS,
+            versions=versions, end_reasons=END_REASONS,
             can_change=officer and is_open, can_end=officer and is_open,
             can_withdraw=officer and allocation.status == AllocationStatus.ALLOCATED,
             can_start=provider and allocation.status == AllocationStatus.ALLOCATED,

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
+from regie.core.periods import VALIDITY, valid_on_q
 
 from .models import Category, Product, Tariff
 
@@ -32,16 +33,14 @@ def category_of(*, product: Product, number: int | str) -> Category:
 
 def tariff_on(*, category: Category, day: dt.date) -> Tariff | None:
     return (
-        Tariff.objects.filter(category=category, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        Tariff.objects.filter(category=category).filter(valid_on_q(day, **VALIDITY))
         .first()
     )
 
 
 def tariffs_on(*, region, day: dt.date) -> QuerySet[Tariff]:
     return (
-        Tariff.objects.filter(category__product__region=region, valid_from__lte=day)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        Tariff.objects.filter(category__product__region=region).filter(valid_on_q(day, **VALIDITY))
         .select_related("category__product__support_form")
         .order_by("category__product__code", "category__number")
     )

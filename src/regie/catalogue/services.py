@@ -6,13 +6,12 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
 from regie.core.money import to_money
 from regie.core.parse import ABSOLUTE, parse_integer
-from regie.core.periods import period_check
+from regie.core.periods import VALIDITY, overlapping_q, period_check, valid_on_q
 
 from .models import Category, Product, SupportForm, Tariff, Variant
 
@@ -66,11 +65,7 @@ def tariff_add(*, category: Category, amount: Decimal, valid_from: dt.date, vali
     if amount <= 0:
         raise DomainError("tariff-not-positive", _("A tariff is greater than zero."), field="tariff")
     period_check(start=valid_from, end=valid_to, field="valid_to")
-    overlapping = Tariff.objects.filter(category=category).filter(
-        Q(valid_to__isnull=True) | Q(valid_to__gte=valid_from)
-    )
-    if valid_to is not None:
-        overlapping = overlapping.filter(valid_from__lte=valid_to)
+    overlapping = Tariff.objects.filter(category=category).filter(overlapping_q(valid_from, valid_to, **VALIDITY))
     if overlapping.exists():
         raise DomainError("tariff-overlap", _("There is already a tariff for %(category)s in this period.") % {"category": category}, field="valid_from")
     return Tariff.objects.create(category=category, amount=amount, valid_from=valid_from, valid_to=valid_to)
@@ -87,8 +82,8 @@ def tariffs_index(*, actor, region, year: int, percentage: Decimal) -> list[Tari
     eve = start - dt.timedelta(days=1)
     running = list(
         Tariff.objects.select_for_update()
-        .filter(category__product__region=region, valid_from__lte=eve)
-        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=start))
+        .filter(category__product__region=region)
+        .filter(valid_on_q(eve, **VALIDITY) & valid_on_q(start, **VALIDITY))  # runs on 31 December and on 1 January
     )
     if Tariff.objects.filter(category__product__region=region, valid_from=start).exists():
         raise DomainError("already-indexed", _("Tariffs for %(year)s have already been set.") % {"year": year})

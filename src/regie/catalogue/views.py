@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from regie.core.formatting import number, short_date
 from regie.core.errors import DomainError, NotFound
+from regie.core.periods import valid_on
 from regie.regions.permissions import ActorRequiredMixin
 from regie.core.forms import add_domain_error
 
@@ -52,7 +53,7 @@ def _product(actor, pk: int):
 
 
 def _current(tariffs, day: dt.date):
-    return next((t for t in tariffs if t.valid_from <= day and (t.valid_to is None or day <= t.valid_to)), None)
+    return next((t for t in tariffs if valid_on(t.valid_from, t.valid_to, day)), None)
 
 
 def _category_rows(product, day: dt.date) -> list[dict]:

@@ -11,15 +11,11 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from regie.core.months import add_years
+from regie.core.periods import valid_on
+
 FIRST_TERM_YEARS = 2
 RENEWAL_YEARS = 1
-
-
-def _add_years(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
 
 
 class Contract(models.Model):
@@ -42,14 +38,14 @@ class Contract(models.Model):
 
     @property
     def first_term_end(self) -> dt.date:
-        return _add_years(self.start, FIRST_TERM_YEARS) - dt.timedelta(days=1)
+        return add_years(self.start, FIRST_TERM_YEARS) - dt.timedelta(days=1)
 
     def term_end_on(self, day: dt.date) -> dt.date:
         """The end of the term running on `day`: the first term, then each yearly renewal."""
         end = self.first_term_end
         while end < day:
-            end = _add_years(end + dt.timedelta(days=1), RENEWAL_YEARS) - dt.timedelta(days=1)
+            end = add_years(end + dt.timedelta(days=1), RENEWAL_YEARS) - dt.timedelta(days=1)
         return end
 
     def is_active_on(self, day: dt.date) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
+        return valid_on(self.start, self.end, day)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from regie.catalogue.models import Product
 from regie.core.errors import NotFound
+from regie.core.periods import valid_on_q
 from regie.regions.models import Organisation, OrganisationKind
 
 from .models import Contract
@@ -33,7 +34,7 @@ def visible_provider_ids(actor) -> set[int] | None:
 def providers_for(*, actor, today: dt.date | None = None) -> QuerySet[Organisation]:
     """The provider list: one query, with the member count and the contracts running today."""
     today = today or dt.date.today()
-    running = Q(contracts__start__lte=today) & (Q(contracts__end__isnull=True) | Q(contracts__end__gte=today))
+    running = valid_on_q(today, start="contracts__start", end="contracts__end")
     return (
         Organisation.objects.filter(region_id=actor.region_id, kind=OrganisationKind.PROVIDER)
         .select_related("cooperative")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,7 +12,8 @@ from regie.audit.models import Action
 from regie.audit.services import audit_record
 
 from regie.core.errors import DomainError, Forbidden
-from regie.core.periods import day_check, period_check
+from regie.core.months import add_months
+from regie.core.periods import day_check, period_check, valid_on_q
 
 from .models import Contract
 
@@ -24,8 +24,7 @@ def contract_covering(*, provider, product, day: dt.date) -> Contract | None:
     """A contract of the provider (or its cooperative) for the product, running on `day`."""
     holders = [provider.pk] + ([provider.cooperative_id] if provider.cooperative_id else [])
     return (
-        Contract.objects.filter(provider_id__in=holders, products=product, start__lte=day)
-        .filter(Q(end__isnull=True) | Q(end__gte=day))
+        Contract.objects.filter(provider_id__in=holders, products=product).filter(valid_on_q(day))
         .first()
     )
 
@@ -55,20 +54,9 @@ def contract_terminate(*, actor, contract: Contract, notice_on: dt.date) -> Cont
               message_before=_("The notice date %(day)s lies before the contract starts, on %(first)s."),
               message_after=_("The notice date %(day)s lies after the end of the running term, %(last)s; notice "
                               "is given within the term that runs now."))
-    contract.end = contract.term_end_on(_add_months(notice_on, NOTICE_MONTHS))
+    contract.end = contract.term_end_on(add_months(notice_on, NOTICE_MONTHS))
     contract.save(update_fields=["end"])
     audit_record(actor=actor, action=Action.UPDATE, subject="contract", object_id=contract.pk,
                  detail={"change": "notice", "notice_on": notice_on.isoformat(), "end": contract.end.isoformat(),
                          "provider": contract.provider.name})
     return contract
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    for candidate in (day.day, 30, 29, 28):
-        try:
-            return dt.date(year, month + 1, candidate)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")

@@ -1,4 +1,9 @@
-"""Months are first-of-month dates; care periods are dates, never datetimes."""
+"""Months are first-of-month dates; care periods are dates, never datetimes.
+
+The one calendar arithmetic: `add_months` (and `add_years`) moves a day by whole months and keeps
+its day of the month, clamped to the last day of a shorter month (31 January + 1 month is
+28 or 29 February); a first of the month therefore stays a first of the month.
+"""
 
 from __future__ import annotations
 
@@ -16,9 +21,14 @@ def month_end(month: dt.date) -> dt.date:
     return month.replace(day=calendar.monthrange(month.year, month.month)[1])
 
 
-def add_months(month: dt.date, count: int) -> dt.date:
-    index = month.year * 12 + month.month - 1 + count
-    return dt.date(index // 12, index % 12 + 1, 1)
+def add_months(day: dt.date, count: int) -> dt.date:
+    year, month = divmod(day.year * 12 + day.month - 1 + count, 12)
+    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def add_years(day: dt.date, count: int) -> dt.date:
+    """29 February + 1 year is 28 February."""
+    return add_months(day, 12 * count)
 
 
 def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -33,7 +43,3 @@ def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
 def format_month(month: dt.date) -> str:
     return f"{month.year:04d}-{month.month:02d}"
 
-
-def overlaps(start: dt.date, end: dt.date | None, first: dt.date, last: dt.date) -> bool:
-    """Does the period start..end (open end when None) share a day with first..last?"""
-    return start <= last and (end is None or end >= first)

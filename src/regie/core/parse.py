@@ -60,12 +60,11 @@ ABSOLUTE = Window(dt.date(1900, 1, 1), dt.date(2199, 12, 31))
 
 
 def _years_after(day: dt.date, years: int) -> dt.date:
+    from .months import add_years  # months re-exports this module's parsers
+
     if day.year + years > ABSOLUTE.last.year:
         return ABSOLUTE.last
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+    return add_years(day, years)
 
 
 def care_window(region, *, today: dt.date | None = None) -> Window:

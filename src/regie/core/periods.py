@@ -1,4 +1,14 @@
-"""One rule per kind of date mistake, so every period in the domain is refused the same way.
+"""Periods: when one runs, and one rule per kind of date mistake.
+
+Every period in the domain (allocation, contract, residence, tariff, municipality) has an inclusive
+start and an inclusive end, `None` for an open end. Whether it runs is asked in one way:
+
+- `valid_on(start, end, day)` / `overlaps(start, end, first, last)` on values in Python;
+- `valid_on_q(day)` / `overlapping_q(first, last)` in a query, given the field names
+  (`start=`, `end=`, or `**VALIDITY` for `valid_from`..`valid_to`; `end` may name several ends,
+  the earliest counts).
+
+The refusals:
 
 - `period_check`: a period (allocation, contract, residence, tariff, municipality) does not end
   before it begins — code `period-reversed`, on the end field.
@@ -13,10 +23,43 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from .errors import DomainError
 from .formatting import short_date
+
+
+VALIDITY = {"start": "valid_from", "end": "valid_to"}  # the fields of tariffs, residences, municipalities
+
+
+def valid_on(start: dt.date, end: dt.date | None, day: dt.date) -> bool:
+    """Does the period start..end (inclusive; open when `end` is None) run on `day`?"""
+    return start <= day and (end is None or day <= end)
+
+
+def overlaps(start: dt.date, end: dt.date | None, first: dt.date, last: dt.date | None) -> bool:
+    """Does the period start..end share a day with first..last (`last` None: from `first` on)?
+    A period that ends before it starts has no day to share."""
+    return (last is None or start <= last) and (end is None or max(start, first) <= end)
+
+
+def valid_on_q(day: dt.date, *, start: str = "start", end: str | tuple[str, ...] = "end") -> Q:
+    """The rows whose period runs on `day`."""
+    return overlapping_q(day, day, start=start, end=end)
+
+
+def overlapping_q(first: dt.date, last: dt.date | None, *, start: str = "start",
+                  end: str | tuple[str, ...] = "end") -> Q:
+    """The rows whose period shares a day with first..last; `last` None: running on `first` or later.
+
+    With several ends (an allocation's `end` and `stopped_on`) the period ends at the earliest one.
+    A reversed period is not looked for: the tables' check constraints hold none.
+    """
+    found = Q() if last is None else Q(**{f"{start}__lte": last})
+    for name in (end,) if isinstance(end, str) else end:
+        found &= Q(**{f"{name}__isnull": True}) | Q(**{f"{name}__gte": first})
+    return found
 
 
 def period_check(*, start: dt.date, end: dt.date | None, field: str = "end") -> None:

@@ -41,6 +41,7 @@ from regie.exchange.decisions import allocation_change, allocation_create, alloc
 from regie.exchange.models import Direction, Message, MessageStatus
 from regie.exchange.outbox import build_301
 from regie.core.months import add_months, month_end, month_start, months_between
+from regie.core.periods import overlapping_q, valid_on
 from regie.core.workdays import add_workdays
 from regie.regions.models import Municipality, Organisation, OrganisationKind, Region, RegionalCost
 
@@ -116,7 +117,7 @@ class PlannedClient:
 
     def municipality_on(self, day: dt.date) -> str:
         for code, since, until in self.residences():
-            if since <= day and (until is None or day <= until):
+            if valid_on(since, until, day):
                 return code
         raise AssertionError(f"{self.bsn} lives nowhere on {day}")
 
@@ -484,7 +485,7 @@ class _Generator:
         for number, segment in enumerate(segments, start=1):
             segment.reference = f"{number:08d}"
             term = data.DECISION_MONTHS[segment.product]
-            term_end = add_months(segment.start, term) - dt.timedelta(days=1)
+            term_end = add_months(month_start(segment.start), term) - dt.timedelta(days=1)
             allocation = allocation_create(
                 actor=None, client=clients[segment.client.pk], product=self.products[segment.product],
                 category=self.categories[(segment.product, segment.category)], provider=segment.provider,
@@ -508,7 +509,7 @@ class _Generator:
                 term_end = add_months(term_end + dt.timedelta(days=1), term) - dt.timedelta(days=1)
                 allocation = allocation_change(actor=None, allocation=allocation, end=term_end)
                 # decided a month before the old term ends
-                self._stamp(add_months(term_end, -term) - dt.timedelta(days=30), allocation)
+                self._stamp(add_months(month_start(term_end), -term) - dt.timedelta(days=30), allocation)
             if segment.stop is not None:
                 if segment.ended_by_municipality:
                     allocation = allocation_end(actor=None, allocation=allocation, end=segment.stop,
@@ -641,7 +642,7 @@ class _Generator:
 
     def _tariff_cents(self, category_id: int, day: dt.date) -> int:
         return next(cents(t.amount) for t in self.tariffs[category_id]
-                    if t.valid_from <= day and (t.valid_to is None or day <= t.valid_to))
+                    if valid_on(t.valid_from, t.valid_to, day))
 
     def _declare_323(self, provider: Organisation, month: dt.date, lines: list[LineInput], following) -> None:
         """The month's declaration as one 323 per municipality, as the provider's system writes it.
@@ -717,7 +718,7 @@ class _Generator:
 
     def _fault(self, fault: str, items: list[Line], month: dt.date, code: str, provider_ids: set[int]):
         debits = [i for i in items if not i.credit and i.number < 90_000_000]
-        taken = {(i.number, i.begin.replace(day=1)) for i in items if not i.credit}  # TR416: one debit a month
+        taken = {(i.number, month_start(i.begin)) for i in items if not i.credit}  # TR416: one debit a month
         if fault == "duplicate":
             previous = add_months(month, -1)
             for item in debits:
@@ -749,7 +750,6 @@ class _Generator:
         team; the others were granted (a 301) or refused (a 319) by the officer, through the services of the
         request screens. The provider fetched two of the granted answers and sent its 302 on them."""
         from django.contrib.auth import get_user_model
-        from django.db.models import Q
 
         from regie.exchange.models import AllocationRequest, ChangeRequest
         from regie.exchange.outbox import message_sent
@@ -768,7 +768,7 @@ class _Generator:
                             .values_list("client_id", flat=True))
         running = list(Allocation.objects.filter(
             region=self.region, municipality__code__in=officers, product__code="02A01", status="started")
-            .filter(Q(end__isnull=True) | Q(end__gte=day0))
+            .filter(overlapping_q(day0, None))
             .exclude(provider__name__in=data.PORTAL_PROVIDERS).exclude(client_id__in=with_day_care)
             .select_related("client", "provider", "municipality", "product", "category").order_by("reference"))
         chosen = traffic.rng.sample(running, len(running))
@@ -807,7 +807,7 @@ class _Generator:
             received = received if received.weekday() < 5 else add_workdays(received, 1)
             current = list(current_for(client=allocation.client, provider_ids={allocation.provider_id},
                                        municipality_code=code, today=received))
-            end = add_months(allocation.end or start, 6)
+            end = add_months(month_start(allocation.end or start), 6)
             traffic.change_request(
                 bsn=allocation.client.bsn, sender=allocation.provider.agb_code, receiver=code, day=received,
                 reference=f"VOW{number:04d}", unchanged=[int(a.reference) for a in current if a.pk != allocation.pk],

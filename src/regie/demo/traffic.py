@@ -14,7 +14,6 @@ demo then has a bug, and it should not hide it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import random
 from collections import Counter, defaultdict
@@ -41,6 +40,7 @@ from iwmo.modellen.verzoek import (
     VerzoekWijzigingClient,
 )
 from regie.core.errors import DomainError
+from regie.core.months import month_end
 from regie.core.workdays import add_workdays
 from regie.exchange.inbox import message_receive
 from regie.exchange.models import Message, MessageStatus
@@ -160,7 +160,7 @@ class Traffic:
     def declaration(self, *, sender: str, receiver: str, month: dt.date, lines: list[Line], day: dt.date) -> Message:
         """One 323 for `month` to one municipality; the inbox answers it with a 325."""
         identification = self._identification()
-        last = month.replace(day=calendar.monthrange(month.year, month.month)[1])
+        last = month_end(month)
         by_bsn: dict[str, list[Prestatie]] = defaultdict(list)
         for line in lines:
             by_bsn[line.bsn].append(Prestatie(

@@ -51,6 +51,7 @@ from regie.core.authorship import acting_as
 from regie.core.errors import DomainError, Forbidden
 from regie.core.formatting import short_date
 from regie.core.money import from_cents
+from regie.core.months import month_start
 from regie.core.parse import clean_name
 from regie.regions.models import Organisation, OrganisationKind, Region
 from regie.regions.selectors import region_only
@@ -369,7 +370,7 @@ def line_input(p: Prestatie) -> LineInput:
     else:
         volume = Decimal(p.geleverd_volume)
         unit_price = from_cents(p.product_tarief) if p.product_tarief is not None else None
-    return LineInput(reference="", month=p.product_periode.begindatum.replace(day=1),
+    return LineInput(reference="", month=month_start(p.product_periode.begindatum),
                      debit_credit=str(p.ingediend_bedrag.debet_credit.value), product_code=p.product_code,
                      volume=volume, unit_price=unit_price, amount=amount)
 

@@ -21,14 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import iwmo
 from iwmo.codelists import (
-    AdresSoort, Eenheid, Frequentie, Geslacht, LandCode, NaamGebruik, ProductCategorie, RedenAfwijzingVerzoek, RedenWijziging,
-    VerzoekAntwoord,
+    AdresSoort, Eenheid, Frequentie, Geslacht, LandCode, NaamGebruik, ProductCategorie, RedenAfwijzingVerzoek,
+    RedenBeeindiging, RedenWijziging, VerzoekAntwoord,
 )
 from iwmo.modellen import Bericht, Wmo301, Wmo319
 from iwmo.modellen.basis import (
@@ -42,14 +41,17 @@ from regie.catalogue.models import Tariff, Variant
 from regie.core.errors import DomainError
 from regie.core.formatting import short_date
 from regie.core.money import cents
+from regie.core.periods import overlapping_q, valid_on
 
 from .models import Direction, Message, MessageStatus
 
 MAX_NUMBER = 999_999_999  # LDT_Nummer
 
-# END_REASONS of care (WMO588) that have their own RedenWijziging (WMO002) when the municipality ends.
-REASON_FOR_END = {"02": RedenWijziging.CLIENT_OVERLEDEN, "31": RedenWijziging.VERHUIZING_ANDERE_GEMEENTE,
-                  "38": RedenWijziging.OVERSTAP_ANDERE_AANBIEDER, "39": RedenWijziging.UITSTROOM_NAAR_ANDER_DOMEIN}
+# Reasons for ending (WMO588) that have their own RedenWijziging (WMO002) when the municipality ends.
+REASON_FOR_END = {RedenBeeindiging.OVERLIJDEN: RedenWijziging.CLIENT_OVERLEDEN,
+                  RedenBeeindiging.VERHUIZING_ANDERE_GEMEENTE: RedenWijziging.VERHUIZING_ANDERE_GEMEENTE,
+                  RedenBeeindiging.OVERSTAP_ANDERE_AANBIEDER: RedenWijziging.OVERSTAP_ANDERE_AANBIEDER,
+                  RedenBeeindiging.UITSTROOM_ANDER_DOMEIN: RedenWijziging.UITSTROOM_NAAR_ANDER_DOMEIN}
 
 
 def allocation_number(reference: str) -> int | None:
@@ -113,7 +115,7 @@ def _tariffs(allocations: list[Allocation]) -> dict[int, list[Tariff]]:
 
 
 def _tariff_on(periods: list[Tariff], day: dt.date) -> Tariff | None:
-    return next((t for t in periods if t.valid_from <= day and (t.valid_to is None or day <= t.valid_to)), None)
+    return next((t for t in periods if valid_on(t.valid_from, t.valid_to, day)), None)
 
 
 def _omvang(allocation: Allocation, tariff: Tariff | None) -> Omvang:
@@ -153,7 +155,7 @@ def current_allocations(*, allocation: Allocation, also: list[Allocation] = ()) 
     current = (
         Allocation.objects.filter(client_id=allocation.client_id, provider_id=allocation.provider_id,
                                   municipality_id=allocation.municipality_id)
-        .filter(Q(end__isnull=True) | Q(end__gte=today))
+        .filter(overlapping_q(today, None))
         .exclude(status=AllocationStatus.WITHDRAWN)
         | Allocation.objects.filter(pk__in=[allocation.pk, *(a.pk for a in also)])
     )

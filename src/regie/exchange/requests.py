@@ -23,8 +23,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import QuerySet
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from iwmo.codelists import RedenAfwijzingVerzoek, RedenWijziging
@@ -50,7 +50,10 @@ from regie.care.services import (
 )
 from regie.catalogue.models import Category, Product
 from regie.core.errors import DomainError, Forbidden, NotFound
+from regie.core.formatting import euro
+from regie.core.money import from_cents
 from regie.core.parse import Window, care_window
+from regie.core.periods import overlapping_q
 from regie.core.workdays import add_workdays
 from regie.regions.models import Region
 from regie.regions.scoping import scoped
@@ -116,7 +119,7 @@ def current_for(*, client: Client, provider_ids, municipality_code: str, today: 
     nor stopped (what a VOW must name, TR349, and what `allocation_change` can still change)."""
     return (Allocation.objects.filter(client=client, provider_id__in=provider_ids,
                                       municipality__code=municipality_code)
-            .filter(Q(end__isnull=True) | Q(end__gte=today))
+            .filter(overlapping_q(today, None))
             .exclude(status__in=[AllocationStatus.WITHDRAWN, AllocationStatus.STOPPED])
             .select_related("client", "product__support_form", "category", "provider", "municipality")
             .order_by("start", "pk"))
@@ -306,7 +309,8 @@ def _volume(omvang, budget) -> str:
     if omvang is not None:
         return f"{omvang.volume} × {omvang.eenheid.omschrijving} {omvang.frequentie.omschrijving}"[:100]
     if budget is not None:
-        return f"budget € {budget / 100:.2f}".replace(".", ",")
+        with translation.override("nl"):  # a Dutch record, as the codelist texts of a volume are
+            return f"budget {euro(from_cents(budget))}"
     return ""
 
 

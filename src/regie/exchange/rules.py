@@ -26,6 +26,8 @@ from regie.billing.checks import delivered_days, expected_line
 from regie.care.models import Allocation, AllocationStatus
 from regie.catalogue.models import Product, Tariff
 from regie.core.money import cents
+from regie.core.months import month_start
+from regie.core.periods import valid_on
 from regie.regions.models import Municipality, Organisation, OrganisationKind, Region
 
 from .models import Direction, Message, MessageStatus
@@ -300,12 +302,12 @@ class RegionSources:
         product = allocation.product
         if (str(categorie), code, str(eenheid)) != (product.support_form.code, product.code, product.unit):
             return None  # TR339, TR340, TR341
-        month = peildatum.replace(day=1)
+        month = month_start(peildatum)
         if allocation.started_on is None or delivered_days(allocation, month) == 0:
             return None  # no care that month: allocation-not-started, month-outside-allocation, month-after-stop
         day = max(month, allocation.start)  # as billing.services reads the tariff
         tariff = next((t.amount for t in self._tariffs.get(allocation.category_id, [])
-                       if t.valid_from <= day and (t.valid_to is None or day <= t.valid_to)), None)
+                       if valid_on(t.valid_from, t.valid_to, day)), None)
         if tariff is None:
             return None  # tariff-missing
         expected = expected_line(allocation=allocation, month=month, tariff=tariff,

@@ -26,6 +26,7 @@ from regie.billing.models import DeclarationLine, LineStatus, MunicipalityCharge
 from regie.care.models import Allocation, AllocationStatus
 from regie.contracting.models import Contract
 from regie.core.months import add_months, format_month, month_start
+from regie.core.periods import valid_on_q
 from regie.regions.models import Organisation, OrganisationKind
 
 SMALL_CELL = 10
@@ -120,8 +121,7 @@ def home_figures(*, actor) -> dict:
         today = dt.date.today()
         figures.update(
             providers=Organisation.objects.filter(region_id=actor.region_id, kind=OrganisationKind.PROVIDER).count(),
-            contracts=Contract.objects.filter(region_id=actor.region_id, start__lte=today)
-            .filter(Q(end__isnull=True) | Q(end__gte=today)).count(),
+            contracts=Contract.objects.filter(valid_on_q(today), region_id=actor.region_id).count(),
             unsettled=unsettled,
         )
     elif actor.is_municipality:

@@ -9,6 +9,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regie.core.periods import valid_on
+
 
 class ResidenceRule(models.TextChoices):
     FIRST_DAY_OF_MONTH = "first_day_of_month", _("Residence on the first day of the month")
@@ -57,7 +59,7 @@ class Municipality(models.Model):
         return self.name
 
     def exists_on(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+        return valid_on(self.valid_from, self.valid_to, day)
 
 
 class RegionalCost(models.Model):

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
+from regie.core.periods import VALIDITY, overlapping_q
 
 from .models import Municipality, Organisation, OrganisationKind, Region
 
@@ -24,7 +25,7 @@ def region_only(name: str | None = None) -> Region:
 
 def municipalities_on(*, region: Region, first: dt.date, last: dt.date) -> QuerySet[Municipality]:
     """The municipalities that existed on at least one day of first..last."""
-    return region.municipalities.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=first), valid_from__lte=last)
+    return region.municipalities.filter(overlapping_q(first, last, **VALIDITY))
 
 
 def providers(*, region: Region) -> QuerySet[Organisation]:

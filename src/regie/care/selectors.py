@@ -19,19 +19,23 @@ from regie.audit.models import Action, Outcome
 from regie.audit.services import audit_reads, audit_record
 from regie.core.errors import Forbidden, NotFound
 
-from regie.regions.scoping import scoped
+from regie.regions.scoping import NO_OFFICE, scoped
 
-from .models import Allocation, Client, Goal
+from .models import Allocation, Client, Goal, SupportPlan
 
 
 
 def clients_for(*, actor) -> QuerySet[Client]:
-    base = Client.objects.filter(region_id=actor.region_id)
-    if actor.is_municipality:
-        return base.filter(residences__municipality_id=actor.municipality_id).distinct()
-    if actor.is_provider:
-        return base.filter(allocations__provider_id__in=actor.provider_ids).distinct()
-    raise Forbidden("clients-not-allowed", _("Your organisation has no access to client data."))
+    """Who lives or lived in the municipality; who has an allocation with the provider."""
+    return scoped(Client.objects.all(), actor=actor, what="clients", label=_("client data"),
+                  municipality="residences__municipality", provider="allocations__provider",
+                  office_roles=NO_OFFICE, distinct=True)
+
+
+def plans_for(*, actor, client: Client) -> QuerySet[SupportPlan]:
+    """The client's support plans drawn up by the actor's municipality: its own work; others see none."""
+    return scoped(SupportPlan.objects.filter(client=client), actor=actor, what="plans", label=_("support plans"),
+                  region="client__region", provider=None, office_roles=NO_OFFICE, others_see_none=True)
 
 
 def client_search(*, actor, query: str = "", limit: int = 50) -> list[Client]:
@@ -75,11 +79,9 @@ def allocation_page(*, actor, status: str = "", reference: str = "", page: str |
 
 def goal_get(*, actor, client: Client, pk: int) -> Goal:
     """A goal of the client's plans drawn up by the actor's own municipality."""
-    if not actor.is_municipality:
-        raise NotFound("goal-not-found", _("This goal does not exist or lies outside your municipality."))
+    goals = Goal.objects.filter(plan__in=plans_for(actor=actor, client=client))
     try:
-        return Goal.objects.select_related("plan").get(
-            pk=pk, plan__client=client, plan__municipality_id=actor.municipality_id)
+        return goals.select_related("plan").get(pk=pk)
     except (Goal.DoesNotExist, ValueError):
         raise NotFound("goal-not-found", _("This goal does not exist or lies outside your municipality.")) from None
 

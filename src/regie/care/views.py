@@ -27,7 +27,7 @@ from .forms import (
     PlanForm, add_domain_error,
 )
 from .models import AllocationStatus, Goal
-from .selectors import allocation_get, allocation_page, allocations_for, client_get, client_search, goal_get
+from .selectors import allocation_get, allocation_page, allocations_for, client_get, client_search, goal_get, plans_for
 
 # Who may use a screen: organisation kind → the roles that kind needs.
 ACCESS_OFFICER = {Kind.MUNICIPALITY: ("access_officer",)}
@@ -130,9 +130,7 @@ class ClientDetailView(CareView, TemplateView):
     def get_context_data(self, **kwargs):
         client = client_get(actor=self.actor, pk=self.kwargs["pk"])
         residences = client.residences.select_related("municipality").order_by("-valid_from")
-        plans = []
-        if self.actor.is_municipality:  # a support plan is the municipality's own work
-            plans = client.plans.filter(municipality_id=self.actor.municipality_id).prefetch_related("goals")
+        plans = plans_for(actor=self.actor, client=client).prefetch_related("goals")
         allocations = (allocations_for(actor=self.actor).filter(client=client)
                        .select_related(*ALLOCATION_RELATED).order_by("-start", "reference"))
         return super().get_context_data(client=client, residences=residences, plans=plans, allocations=allocations,

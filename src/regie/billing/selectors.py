@@ -51,6 +51,11 @@ def declaration_lines_for(*, actor, month: dt.date, status: str = "") -> QuerySe
     return lines.order_by("provider__name", "reference", "pk")
 
 
+def declaration_lines_of(*, actor, declaration: Declaration) -> QuerySet[DeclarationLine]:
+    """The lines of a declaration (call after `declaration_get`)."""
+    return _lines_for(actor).filter(declaration=declaration)
+
+
 def declaration_get(*, actor, pk: int) -> Declaration:
     declarations = scoped(Declaration.objects.select_related("provider", "submitted_by"), actor=actor,
                           what="declarations", label=_("declarations"), municipality=None, office_roles=None)

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from regie.audit.models import Action, Outcome
@@ -21,7 +21,7 @@ from regie.core.errors import Forbidden, NotFound
 
 from regie.regions.scoping import NO_OFFICE, scoped
 
-from .models import Allocation, Client, Goal, SupportPlan
+from .models import Allocation, AllocationVersion, Client, Goal, Residence, SupportPlan
 
 
 
@@ -36,6 +36,24 @@ def plans_for(*, actor, client: Client) -> QuerySet[SupportPlan]:
     """The client's support plans drawn up by the actor's municipality: its own work; others see none."""
     return scoped(SupportPlan.objects.filter(client=client), actor=actor, what="plans", label=_("support plans"),
                   region="client__region", provider=None, office_roles=NO_OFFICE, others_see_none=True)
+
+
+def residences_of(*, actor, client: Client) -> QuerySet[Residence]:
+    """Where the client lives and lived (call after `client_get`)."""
+    return Residence.objects.filter(client__in=clients_for(actor=actor), client=client).select_related("municipality")
+
+
+def with_latest_residence(clients: list[Client]) -> None:
+    """Set `latest_residence` on each client found by `client_search`: two queries for the page."""
+    prefetch_related_objects(clients, "residences__municipality")
+    for client in clients:  # the residences are prefetched in date order: the last is the latest
+        residences = list(client.residences.all())
+        client.latest_residence = residences[-1] if residences else None
+
+
+def versions_of(*, actor, allocation: Allocation) -> QuerySet[AllocationVersion]:
+    """The allocation's history (call after `allocation_get`)."""
+    return AllocationVersion.objects.filter(allocation__in=allocations_for(actor=actor), allocation=allocation)
 
 
 def client_search(*, actor, query: str = "", limit: int = 50) -> list[Client]:

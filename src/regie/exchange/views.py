@@ -9,7 +9,6 @@ and `services.message_fetch` hands out the XML: the addressed provider's fetch o
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpResponse
 from django.views import View
 from django.views.generic import FormView, TemplateView
@@ -35,12 +34,6 @@ OUTCOME = {  # how an upload turned out, for the result table
     MessageStatus.PARTLY: ("warn", gettext_lazy("partly rejected")),
     MessageStatus.REJECTED: ("error", gettext_lazy("rejected")),
 }
-
-
-def with_answer(messages: QuerySet[Message]) -> QuerySet[Message]:
-    """Each message with the id of its answer (`answer_id`), in the same query."""
-    first_reply = Message.objects.filter(reply_to=OuterRef("pk")).order_by("pk").values("pk")[:1]
-    return messages.annotate(answer_id=Subquery(first_reply))
 
 
 def findings(message: Message) -> list[dict]:
@@ -72,7 +65,7 @@ class MessageListView(ActorRequiredMixin, TemplateView):
         form = MessageFilterForm.from_query(self.request.GET)
         if form.is_bound:
             form.is_valid()
-        messages = with_answer(form.apply(
+        messages = selectors.with_answer(form.apply(
             selectors.messages_for(actor=self.actor).defer("xml").select_related("provider", "municipality")))
         page = Paginator(messages, PAGE_SIZE).get_page(self.request.GET.get("pagina"))
         query = self.request.GET.copy()

@@ -205,8 +205,8 @@ def test_every_period_that_ends_before_it_begins_is_refused_the_same_way(world, 
                                                                         valid_to=end)]),
         "end": lambda: contract_create(region=world.region, provider=world.p1, products=[world.begeleiding],
                                        start=start, end=end),
-        "valid_to": lambda: tariff_add(category=f.CategoryFactory(product=world.begeleiding, number=7),
-                                       amount=Decimal("10.00"), valid_from=start, valid_to=end),
+        "valid_to": lambda: tariff_add(actor=None, category=f.CategoryFactory(product=world.begeleiding, number=7),
+                                                  amount=Decimal("10.00"), valid_from=start, valid_to=end),
     }
     for field, call in calls.items():
         with pytest.raises(DomainError) as error:

@@ -37,9 +37,28 @@ def test_only_a_purchaser_indexes(world):
                          percentage=Decimal("2"))
 
 
+@pytest.mark.parametrize("kind, role, code", [
+    (OrganisationKind.PURCHASING_OFFICE, "finance", "role-missing"),
+    (OrganisationKind.PURCHASING_OFFICE, "purchaser", "tariffs-not-allowed"),  # another region's office
+    (OrganisationKind.MUNICIPALITY, "purchaser", "tariffs-not-allowed"),
+])
+def test_the_service_itself_refuses_a_tariff_from_anyone_but_the_regions_purchaser(world, kind, role, code):
+    region = f.RegionFactory(name="Elders") if code == "tariffs-not-allowed" and kind != OrganisationKind.MUNICIPALITY \
+        else world.region
+    extra = {"municipality": world.a} if kind == OrganisationKind.MUNICIPALITY else {}
+    actor = f.actor(f.OrganisationFactory(region=region, kind=kind, **extra), role)
+    category = f.CategoryFactory(product=world.begeleiding, number=9)
+    with pytest.raises(Forbidden) as refused:
+        tariff_add(actor=actor, category=category, amount=Decimal("10.00"), valid_from=dt.date(2025, 1, 1), valid_to=None)
+    assert refused.value.code == code and not Tariff.objects.filter(category=category).exists()
+    office = f.actor(f.OrganisationFactory(region=world.region, kind=OrganisationKind.PURCHASING_OFFICE), "purchaser")
+    assert tariff_add(actor=office, category=category, amount=Decimal("10.00"), valid_from=dt.date(2025, 1, 1),
+                      valid_to=None).amount == Decimal("10.00")
+
+
 def test_tariff_periods_of_a_category_do_not_overlap(world):
     with pytest.raises(DomainError) as error:
-        tariff_add(category=world.b1, amount=Decimal("420.00"), valid_from=dt.date(2025, 7, 1), valid_to=None)
+        tariff_add(actor=None, category=world.b1, amount=Decimal("420.00"), valid_from=dt.date(2025, 7, 1), valid_to=None)
     assert error.value.code == "tariff-overlap"
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from regie.billing.selectors import settlement_for
 from regie.billing.services import declaration_submit
 from regie.monitoring.selectors import dashboard_figures, home_figures
 from regie.regions.actors import actor_for
@@ -88,7 +89,28 @@ def test_the_page_renders_charts_without_names(as_user, people, march, world):
 
 def test_home_figures_cost_a_fixed_number_of_queries(people, march, django_assert_num_queries):
     actor = actor_for(people.finance)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         figures = home_figures(actor=actor)
     assert figures["providers"] == 2 and figures["unsettled"]["approved"] == 0
+    assert figures["paid"] == sum(p.amount for p in march.run.payments.all()) > 0
     assert figures["last_run"].month == dt.date(2025, 3, 1)
+
+
+@pytest.mark.parametrize("who", ["staff_p1", "staff_p2", "cooperative", "policy_a", "policy_b", "finance"])
+def test_the_start_page_shows_the_money_of_the_settlement(world, people, march, who):
+    """One scope for both screens: a cooperative sees its members' payment on both, not its own only."""
+    if who == "cooperative":
+        world.p2.cooperative = world.p1
+        world.p2.save()
+    actor = actor_for(people.staff_p1 if who == "cooperative" else getattr(people, who))
+    home = home_figures(actor=actor)
+    settlement = settlement_for(actor=actor, month=march.run.month)
+    if actor.is_municipality:
+        assert home["charge"].total == settlement.totals["total"] > 0
+        assert [c.municipality_id for c in settlement.charges] == [actor.municipality_id]
+    else:
+        assert home["paid"] == settlement.totals["paid"] > 0
+    if who == "cooperative":
+        assert {p.provider_id for p in settlement.payments} == {world.p1.pk, world.p2.pk}
+    if who == "staff_p1":
+        assert {p.provider_id for p in settlement.payments} == {world.p1.pk}

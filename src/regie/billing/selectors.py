@@ -51,6 +51,11 @@ def declaration_lines_for(*, actor, month: dt.date, status: str = "") -> QuerySe
     return lines.order_by("provider__name", "reference", "pk")
 
 
+def declaration_lines_of(*, actor, declaration: Declaration) -> QuerySet[DeclarationLine]:
+    """The lines of a declaration (call after `declaration_get`)."""
+    return _lines_for(actor).filter(declaration=declaration)
+
+
 def declaration_get(*, actor, pk: int) -> Declaration:
     declarations = scoped(Declaration.objects.select_related("provider", "submitted_by"), actor=actor,
                           what="declarations", label=_("declarations"), municipality=None, office_roles=None)
@@ -78,14 +83,26 @@ def settlement_months_for(*, actor) -> list[dict]:
     runs = list(SettlementRun.objects.filter(region_id=actor.region_id).order_by("-month"))
     own: dict[int, Decimal] = {}
     if actor.is_municipality:
-        own = dict(MunicipalityCharge.objects.filter(run__region_id=actor.region_id,
-                                                     municipality_id=actor.municipality_id)
-                   .values_list("run_id", "total"))
+        own = dict(charges_for(actor=actor, rows=MunicipalityCharge.objects.all()).values_list("run_id", "total"))
     elif actor.is_provider:
         own = {row["run_id"]: row["amount"] for row in
-               ProviderPayment.objects.filter(run__region_id=actor.region_id, provider_id__in=actor.provider_ids)
+               payments_for(actor=actor, rows=ProviderPayment.objects.all())
                .values("run_id").annotate(amount=Sum("amount")).order_by()}
     return [{"run": run, "own": own.get(run.pk)} for run in runs]
+
+
+def payments_for(*, actor, rows: QuerySet[ProviderPayment]) -> QuerySet[ProviderPayment]:
+    """The payments of a settlement this actor sees: a provider its own (a cooperative also its
+    members'), the purchasing office all, a municipality none."""
+    return scoped(rows, actor=actor, what="settlement", label=_("settlements"), region="run__region",
+                  municipality=None, office_roles=None, others_see_none=True)
+
+
+def charges_for(*, actor, rows: QuerySet[MunicipalityCharge], council: bool = False) -> QuerySet[MunicipalityCharge]:
+    """The charges of a settlement this actor sees: a municipality its own, the purchasing office
+    (and, for aggregates, the advisory council) all, a provider none."""
+    return scoped(rows, actor=actor, what="settlement", label=_("settlements"), region="run__region",
+                  provider=None, office_roles=None, council=council, others_see_none=True)
 
 
 def month_to_settle(*, region, today: dt.date | None = None) -> dt.date:
@@ -122,17 +139,14 @@ def settlement_for(*, actor, month: dt.date) -> SettlementView:
     run = SettlementRun.objects.filter(region_id=actor.region_id, month=month).first()
     if run is None:
         raise NotFound("settlement-not-found", _("This month has not been settled (yet)."))
-    charges = run.charges.select_related("municipality").order_by("municipality__code")
-    payments = run.payments.select_related("provider").order_by("provider__name")
-    rejected = run.lines.filter(status=LineStatus.REJECTED).select_related("provider").order_by("reference", "month")
-    if actor.is_municipality:
-        charges = charges.filter(municipality_id=actor.municipality_id)
-        payments = payments.none()
-        rejected = rejected.filter(allocation__municipality_id=actor.municipality_id)
-    elif actor.is_provider:
-        charges = charges.none()
-        payments = payments.filter(provider_id__in=actor.provider_ids)  # a cooperative: its members' too
-        rejected = rejected.filter(provider_id__in=actor.provider_ids)
+    charges = MunicipalityCharge.objects.filter(run=run).select_related("municipality").order_by("municipality__code")
+    payments = ProviderPayment.objects.filter(run=run).select_related("provider").order_by("provider__name")
+    rejected = DeclarationLine.objects.filter(settlement=run, status=LineStatus.REJECTED).select_related("provider").order_by("reference", "month")
+    charges = charges_for(actor=actor, rows=charges)
+    payments = payments_for(actor=actor, rows=payments)
+    # a municipality sees the rejected lines of the allocations it made
+    rejected = scoped(rejected, actor=actor, what="settlement", label=_("settlements"),
+                      municipality="allocation__municipality", office_roles=None)
     charges, payments, rejected = list(charges), list(payments), list(rejected)
     for line in rejected:
         line.reason_text = reason_text(line.reason_code)

@@ -62,10 +62,11 @@ class DeclarationDetailView(ActorRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         declaration = selectors.declaration_get(actor=self.actor, pk=self.kwargs["pk"])
-        lines = list(declaration.lines.select_related("product", "category").order_by("line_number"))
+        of_it = selectors.declaration_lines_of(actor=self.actor, declaration=declaration)
+        lines = list(of_it.select_related("product", "category").order_by("line_number"))
         for line in lines:
             line.reason_text = selectors.reason_text(line.reason_code) if line.reason_code else ""
-        totals = declaration.lines.aggregate(
+        totals = of_it.aggregate(
             approved=Count("id", filter=Q(status=LineStatus.APPROVED)),
             rejected=Count("id", filter=Q(status=LineStatus.REJECTED)),
             amount=Sum("amount", filter=Q(status=LineStatus.APPROVED)),
@@ -85,8 +86,9 @@ class _Submit(ActorRequiredMixin, FormView):
         except DomainError as error:
             add_domain_error(form, error)
             return self.form_invalid(form)
-        counts = declaration.lines.aggregate(approved=Count("id", filter=Q(status=LineStatus.APPROVED)),
-                                             rejected=Count("id", filter=Q(status=LineStatus.REJECTED)))
+        counts = selectors.declaration_lines_of(actor=self.actor, declaration=declaration).aggregate(
+            approved=Count("id", filter=Q(status=LineStatus.APPROVED)),
+            rejected=Count("id", filter=Q(status=LineStatus.REJECTED)))
         text = _("Declaration received: %(approved)s approved, %(rejected)s rejected.") % counts
         (messages.warning if counts["rejected"] else messages.success)(self.request, text)
         return redirect("billing:declaration-detail", pk=declaration.pk)

@@ -12,26 +12,48 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from regie.audit.models import Action, Outcome
 from regie.audit.services import audit_reads, audit_record
 from regie.core.errors import Forbidden, NotFound
 
-from regie.regions.scoping import scoped
+from regie.regions.scoping import NO_OFFICE, scoped
 
-from .models import Allocation, Client, Goal
+from .models import Allocation, AllocationVersion, Client, Goal, Residence, SupportPlan
 
 
 
 def clients_for(*, actor) -> QuerySet[Client]:
-    base = Client.objects.filter(region_id=actor.region_id)
-    if actor.is_municipality:
-        return base.filter(residences__municipality_id=actor.municipality_id).distinct()
-    if actor.is_provider:
-        return base.filter(allocations__provider_id__in=actor.provider_ids).distinct()
-    raise Forbidden("clients-not-allowed", _("Your organisation has no access to client data."))
+    """Who lives or lived in the municipality; who has an allocation with the provider."""
+    return scoped(Client.objects.all(), actor=actor, what="clients", label=_("client data"),
+                  municipality="residences__municipality", provider="allocations__provider",
+                  office_roles=NO_OFFICE, distinct=True)
+
+
+def plans_for(*, actor, client: Client) -> QuerySet[SupportPlan]:
+    """The client's support plans drawn up by the actor's municipality: its own work; others see none."""
+    return scoped(SupportPlan.objects.filter(client=client), actor=actor, what="plans", label=_("support plans"),
+                  region="client__region", provider=None, office_roles=NO_OFFICE, others_see_none=True)
+
+
+def residences_of(*, actor, client: Client) -> QuerySet[Residence]:
+    """Where the client lives and lived (call after `client_get`)."""
+    return Residence.objects.filter(client__in=clients_for(actor=actor), client=client).select_related("municipality")
+
+
+def with_latest_residence(clients: list[Client]) -> None:
+    """Set `latest_residence` on each client found by `client_search`: two queries for the page."""
+    prefetch_related_objects(clients, "residences__municipality")
+    for client in clients:  # the residences are prefetched in date order: the last is the latest
+        residences = list(client.residences.all())
+        client.latest_residence = residences[-1] if residences else None
+
+
+def versions_of(*, actor, allocation: Allocation) -> QuerySet[AllocationVersion]:
+    """The allocation's history (call after `allocation_get`)."""
+    return AllocationVersion.objects.filter(allocation__in=allocations_for(actor=actor), allocation=allocation)
 
 
 def client_search(*, actor, query: str = "", limit: int = 50) -> list[Client]:
@@ -75,11 +97,9 @@ def allocation_page(*, actor, status: str = "", reference: str = "", page: str |
 
 def goal_get(*, actor, client: Client, pk: int) -> Goal:
     """A goal of the client's plans drawn up by the actor's own municipality."""
-    if not actor.is_municipality:
-        raise NotFound("goal-not-found", _("This goal does not exist or lies outside your municipality."))
+    goals = Goal.objects.filter(plan__in=plans_for(actor=actor, client=client))
     try:
-        return Goal.objects.select_related("plan").get(
-            pk=pk, plan__client=client, plan__municipality_id=actor.municipality_id)
+        return goals.select_related("plan").get(pk=pk)
     except (Goal.DoesNotExist, ValueError):
         raise NotFound("goal-not-found", _("This goal does not exist or lies outside your municipality.")) from None
 

@@ -8,7 +8,6 @@ which roles: another organisation's object answers 404, one's own without the ro
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import prefetch_related_objects
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +28,8 @@ from .forms import (
 )
 from .models import AllocationStatus, Goal
 from .reasons import END_REASONS
-from .selectors import allocation_get, allocation_page, allocations_for, client_get, client_search, goal_get
+from .selectors import (allocation_get, allocation_page, allocations_for, client_get, client_search, goal_get,
+                        plans_for, residences_of, versions_of, with_latest_residence)
 
 # Who may use a screen: organisation kind → the roles that kind needs.
 ACCESS_OFFICER = {Kind.MUNICIPALITY: ("access_officer",)}
@@ -98,10 +98,7 @@ class ClientListView(CareView, TemplateView):
         form = ClientSearchForm(self.request.GET or None)
         query = form.cleaned_data["q"] if form.is_valid() else ""
         clients = client_search(actor=self.actor, query=query, limit=PAGE_SIZE)
-        prefetch_related_objects(clients, "residences__municipality")
-        for client in clients:  # the residences are prefetched in date order: the last is the latest
-            residences = list(client.residences.all())
-            client.latest_residence = residences[-1] if residences else None
+        with_latest_residence(clients)
         return super().get_context_data(form=form, query=query, clients=clients, limit=PAGE_SIZE,
                                          can_register=self.may(ACCESS_OFFICER), **kwargs)
 
@@ -131,10 +128,8 @@ class ClientDetailView(CareView, TemplateView):
 
     def get_context_data(self, **kwargs):
         client = client_get(actor=self.actor, pk=self.kwargs["pk"])
-        residences = client.residences.select_related("municipality").order_by("-valid_from")
-        plans = []
-        if self.actor.is_municipality:  # a support plan is the municipality's own work
-            plans = client.plans.filter(municipality_id=self.actor.municipality_id).prefetch_related("goals")
+        residences = residences_of(actor=self.actor, client=client).order_by("-valid_from")
+        plans = plans_for(actor=self.actor, client=client).prefetch_related("goals")
         allocations = (allocations_for(actor=self.actor).filter(client=client)
                        .select_related(*ALLOCATION_RELATED).order_by("-start", "reference"))
         return super().get_context_data(client=client, residences=residences, plans=plans, allocations=allocations,
@@ -280,7 +275,7 @@ class AllocationDetailView(AllocationMixin, CareView, TemplateView):
 
     def get_context_data(self, **kwargs):
         allocation = self.get_allocation()
-        versions = allocation.versions.select_related("provider", "product", "category", "changed_by").order_by(
+        versions = versions_of(actor=self.actor, allocation=allocation).select_related("provider", "product", "category", "changed_by").order_by(
             "-version")
         is_open = allocation.status in (AllocationStatus.ALLOCATED, AllocationStatus.STARTED)
         officer = self.may(ACCESS_OFFICER)

@@ -48,6 +48,6 @@ def catalogue_import(*, region, path: str | Path) -> CatalogueImport:
                                      amount=amount).exists():
                 present += 1
                 continue
-            tariff_add(category=category, amount=amount, valid_from=valid_from, valid_to=valid_to)
+            tariff_add(actor=None, category=category, amount=amount, valid_from=valid_from, valid_to=valid_to)
             added += 1
     return CatalogueImport(rows=len(rows), tariffs_added=added, tariffs_present=present, products=len(products))

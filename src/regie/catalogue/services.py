@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from regie.core.errors import DomainError
+from regie.core.errors import DomainError, Forbidden
 from regie.core.money import to_money
 from regie.core.parse import ABSOLUTE, parse_integer
 from regie.core.periods import VALIDITY, overlapping_q, period_check, valid_on_q
@@ -59,8 +59,11 @@ def category_ensure(*, product: Product, number: int) -> Category:
     return category
 
 
-def tariff_add(*, category: Category, amount: Decimal, valid_from: dt.date, valid_to: dt.date | None) -> Tariff:
-    """Add a tariff period; it may not overlap another period of the same category."""
+def tariff_add(*, actor, category: Category, amount: Decimal, valid_from: dt.date, valid_to: dt.date | None) -> Tariff:
+    """Add a tariff period; it may not overlap another period of the same category. Tariffs are the
+    purchasing office's, set by its purchaser for its own region (`actor` None: an import or the demo)."""
+    if actor is not None:
+        _require_purchaser(actor, region_id=category.product.region_id)
     amount = to_money(amount)
     if amount <= 0:
         raise DomainError("tariff-not-positive", _("A tariff is greater than zero."), field="tariff")
@@ -76,7 +79,7 @@ def tariffs_index(*, actor, region, year: int, percentage: Decimal) -> list[Tari
     """Yearly indexation: every tariff running into `year` is closed on 31 December and
     continued from 1 January at the indexed amount (rounded half up to the cent)."""
     if actor is not None:
-        actor.require("purchaser")
+        _require_purchaser(actor, region_id=region.pk)
     parse_integer(year, field="year", minimum=ABSOLUTE.first.year + 1, maximum=ABSOLUTE.last.year)
     start = dt.date(year, 1, 1)
     eve = start - dt.timedelta(days=1)
@@ -98,3 +101,9 @@ def tariffs_index(*, actor, region, year: int, percentage: Decimal) -> list[Tari
         created.append(Tariff(category_id=tariff.category_id, amount=to_money(tariff.amount * factor),
                               valid_from=start, valid_to=later_end))
     return Tariff.objects.bulk_create(created)
+
+
+def _require_purchaser(actor, *, region_id: int) -> None:
+    if not actor.is_purchasing_office or actor.region_id != region_id:
+        raise Forbidden("tariffs-not-allowed", _("Only the purchasing office of the region sets its tariffs."))
+    actor.require("purchaser")

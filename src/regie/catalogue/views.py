@@ -107,7 +107,7 @@ class TariffAddView(ActorRequiredMixin, FormView):
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            tariff = services.tariff_add(category=data["category"], amount=data["amount"],
+            tariff = services.tariff_add(actor=self.actor, category=data["category"], amount=data["amount"],
                                          valid_from=data["valid_from"], valid_to=data["valid_to"])
         except DomainError as error:
             add_domain_error(form, error, aliases={"tariff": "amount"})

@@ -225,7 +225,7 @@ class _Generator:
                 category = category_ensure(product=product, number=number)
                 category.name = category_name
                 category.save(update_fields=["name"])
-                tariff_add(category=category, amount=amount, valid_from=data.CONTRACTS_START, valid_to=None)
+                tariff_add(actor=None, category=category, amount=amount, valid_from=data.CONTRACTS_START, valid_to=None)
                 self.categories[(code, number)] = category
         for year, percentage in data.INDEXATION.items():
             tariffs_index(actor=None, region=self.region, year=year, percentage=percentage)

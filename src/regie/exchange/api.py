@@ -34,7 +34,7 @@ from regie.regions.actors import actor_for
 from . import selectors, services
 from .forms import MAX_BYTES, MessageFilterForm, read_upload
 from .models import Message, MessageStatus
-from .views import MessageListView, MessageUploadView, findings, with_answer, xml_response
+from .views import MessageListView, MessageUploadView, findings, xml_response
 
 PAGE_SIZE = 100
 MAX_OFFSET = 1_000_000_000
@@ -117,7 +117,7 @@ class MessageCollection(MessageAPIView):
         if form.is_bound and not form.is_valid():
             return problem(status.HTTP_400_BAD_REQUEST, "filter-invalid", _("Invalid filter."),
                            errors={k: [str(e) for e in v] for k, v in form.errors.items()})
-        messages = with_answer(form.apply(selectors.messages_for(actor=self.actor).defer("xml")))
+        messages = selectors.with_answer(form.apply(selectors.messages_for(actor=self.actor).defer("xml")))
         offset = query_integer(request.query_params, "offset", default=0, minimum=0, maximum=MAX_OFFSET)
         limit = query_integer(request.query_params, "limit", default=PAGE_SIZE, minimum=1, maximum=PAGE_SIZE)
         rows = list(messages[offset:offset + limit + 1])

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from iwmo.codelists import RetourCode
@@ -60,3 +60,9 @@ def status_text(message: Message) -> str:
     text = str(MessageStatus(message.status).label)
     codes = sorted({p["retourcode"] for p in message.problems if p.get("retourcode")})
     return text + (f" ({', '.join(codes)})" if codes else "")
+
+
+def with_answer(messages: QuerySet[Message]) -> QuerySet[Message]:
+    """Each message (already scoped) with the id of its answer (`answer_id`), in the same query."""
+    first_reply = Message.objects.filter(reply_to=OuterRef("pk")).order_by("pk").values("pk")[:1]
+    return messages.annotate(answer_id=Subquery(first_reply))

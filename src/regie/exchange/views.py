@@ -3,37 +3,28 @@ the upload of XML files by a provider's staff.
 
 Views parse and render: `selectors` read (scoped by the actor; reading one message is audited,
 it names a client), `services.message_receive` checks, applies and answers what is uploaded,
-and `services.message_sent` marks an outgoing message as fetched when its provider downloads it.
+and `services.message_fetch` hands out the XML: the addressed provider's fetch of a queued message sends it.
 """
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import HttpResponse
 from django.views import View
 from django.views.generic import FormView, TemplateView
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 import iwmo
 from iwmo.tonen import samenvatting
-from regie.core.errors import DomainError, NotFound
+from regie.core.errors import DomainError
 from regie.regions.permissions import ActorRequiredMixin
 from regie.regions.models import OrganisationKind as Kind
-from regie.regions.scoping import OFFICE_ROLES
 
 from . import selectors, services
+from .delivery import MESSAGE_READERS
 from .forms import MessageFilterForm, MessageUploadForm, read_upload
 from .models import Direction, Message, MessageStatus
 
-# Who reads messages: a provider's staff their own, a municipality's staff their municipality's,
-# the purchasing office (with a role its task needs) the whole region's — as `messages_for` scopes.
-MESSAGE_READERS = {
-    Kind.PROVIDER: ("provider_staff",),
-    Kind.MUNICIPALITY: ("access_officer", "finance", "policy_adviser"),
-    Kind.PURCHASING_OFFICE: OFFICE_ROLES,
-}
 MESSAGE_SENDERS = {Kind.PROVIDER: ("provider_staff",)}
 PAGE_SIZE = 50
 
@@ -42,12 +33,6 @@ OUTCOME = {  # how an upload turned out, for the result table
     MessageStatus.PARTLY: ("warn", gettext_lazy("partly rejected")),
     MessageStatus.REJECTED: ("error", gettext_lazy("rejected")),
 }
-
-
-def with_answer(messages: QuerySet[Message]) -> QuerySet[Message]:
-    """Each message with the id of its answer (`answer_id`), in the same query."""
-    first_reply = Message.objects.filter(reply_to=OuterRef("pk")).order_by("pk").values("pk")[:1]
-    return messages.annotate(answer_id=Subquery(first_reply))
 
 
 def findings(message: Message) -> list[dict]:
@@ -61,11 +46,9 @@ def download_name(message: Message) -> str:
 
 
 def xml_response(*, actor, message: Message) -> HttpResponse:
-    """The message's XML as an attachment; the addressed provider fetching a queued message sends it."""
-    if not message.xml:
-        raise NotFound("message-without-xml", _("This message has no XML: it could not be drawn up."))
-    if actor.is_provider and message.direction == Direction.OUT and message.status == MessageStatus.QUEUED:
-        services.message_sent(message=message)
+    """The message's XML as an attachment; the addressed provider fetching a queued message sends it
+    (`services.message_fetch`)."""
+    message = services.message_fetch(actor=actor, message=message)
     response = HttpResponse(bytes(message.xml), content_type="application/xml; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{download_name(message)}"'
     return response
@@ -81,7 +64,7 @@ class MessageListView(ActorRequiredMixin, TemplateView):
         form = MessageFilterForm.from_query(self.request.GET)
         if form.is_bound:
             form.is_valid()
-        messages = with_answer(form.apply(
+        messages = selectors.with_answer(form.apply(
             selectors.messages_for(actor=self.actor).defer("xml").select_related("provider", "municipality")))
         page = Paginator(messages, PAGE_SIZE).get_page(self.request.GET.get("pagina"))
         query = self.request.GET.copy()
@@ -118,7 +101,7 @@ class MessageDetailView(ActorRequiredMixin, TemplateView):
 
 
 class MessageDownloadView(ActorRequiredMixin, View):
-    """The XML as it travelled. A provider fetching an outgoing message marks it as sent (`message_sent`)."""
+    """The XML as it travelled. A provider fetching an outgoing message sends it (`message_fetch`)."""
 
     allowed = MESSAGE_READERS
 

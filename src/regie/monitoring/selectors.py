@@ -23,24 +23,23 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from regie.billing.models import DeclarationLine, LineStatus, MunicipalityCharge, ProviderPayment, SettlementRun
+from regie.billing.selectors import charges_for, payments_for
 from regie.care.models import Allocation, AllocationStatus
 from regie.contracting.models import Contract
 from regie.core.months import add_months, format_month, month_start
 from regie.core.periods import valid_on_q
 from regie.regions.models import Organisation, OrganisationKind
+from regie.regions.scoping import NO_OFFICE, scoped
 
 SMALL_CELL = 10
 DEFAULT_MONTHS = 36
 
 
 def _lines_for(actor) -> QuerySet[DeclarationLine]:
-    lines = DeclarationLine.objects.filter(region_id=actor.region_id, status=LineStatus.APPROVED)
-    if actor.is_municipality:
-        return lines.filter(municipality_id=actor.municipality_id)
-    if actor.is_provider:
-        ids = actor.provider_ids
-        return lines.filter(Q(provider_id__in=ids) | Q(allocation__provider_id__in=ids))
-    return lines  # purchasing office and advisory council: the whole region (the council suppressed)
+    # a provider: the lines it declared and those for its allocations; the council: suppressed later
+    return scoped(DeclarationLine.objects.filter(status=LineStatus.APPROVED), actor=actor, what="figures",
+                  label=_("management information"), provider=("provider", "allocation__provider"),
+                  office_roles=None, council=True)
 
 
 @dataclass
@@ -109,11 +108,14 @@ def _cell(count: int, suppress: bool) -> int | None:
 
 
 def home_figures(*, actor) -> dict:
-    """A few key figures for the start page, per organisation kind; a handful of queries."""
+    """A few key figures for the start page, per organisation kind; a handful of queries. The
+    amounts are the settlement's own selectors, so both screens show the same money."""
     last_run = SettlementRun.objects.filter(region_id=actor.region_id).order_by("-month").first()
     figures: dict = {"last_run": last_run}
     if actor.is_purchasing_office:
-        unsettled = DeclarationLine.objects.filter(region_id=actor.region_id, settlement__isnull=True).aggregate(
+        lines = scoped(DeclarationLine.objects.filter(settlement__isnull=True), actor=actor, what="figures",
+                       label=_("management information"), office_roles=None)
+        unsettled = lines.aggregate(
             approved=Count("id", filter=Q(status=LineStatus.APPROVED)),
             rejected=Count("id", filter=Q(status=LineStatus.REJECTED)),
             amount=Sum("amount", filter=Q(status=LineStatus.APPROVED)),
@@ -123,26 +125,31 @@ def home_figures(*, actor) -> dict:
             providers=Organisation.objects.filter(region_id=actor.region_id, kind=OrganisationKind.PROVIDER).count(),
             contracts=Contract.objects.filter(valid_on_q(today), region_id=actor.region_id).count(),
             unsettled=unsettled,
+            paid=_paid(actor, last_run),
         )
     elif actor.is_municipality:
         figures["charge"] = (
-            MunicipalityCharge.objects.filter(run=last_run, municipality_id=actor.municipality_id).first()
-            if last_run else None
+            charges_for(actor=actor, rows=MunicipalityCharge.objects.filter(run=last_run)).first() if last_run else None
         )
-        figures["in_care"] = Allocation.objects.filter(
-            region_id=actor.region_id, municipality_id=actor.municipality_id, status=AllocationStatus.STARTED
-        ).count()
+        figures["in_care"] = _allocations(actor).filter(status=AllocationStatus.STARTED).count()
     elif actor.is_provider:
-        figures["payment"] = (
-            ProviderPayment.objects.filter(run=last_run, provider_id=actor.organisation.pk).first() if last_run else None
-        )
-        figures["in_care"] = Allocation.objects.filter(
-            region_id=actor.region_id, provider_id__in=actor.provider_ids, status=AllocationStatus.STARTED
-        ).count()
-        figures["to_start"] = Allocation.objects.filter(
-            region_id=actor.region_id, provider_id__in=actor.provider_ids, status=AllocationStatus.ALLOCATED
-        ).count()
+        figures["paid"] = _paid(actor, last_run)  # a cooperative: its members' too, as in the settlement
+        figures["in_care"] = _allocations(actor).filter(status=AllocationStatus.STARTED).count()
+        figures["to_start"] = _allocations(actor).filter(status=AllocationStatus.ALLOCATED).count()
     elif last_run is not None:  # advisory council: aggregates only
-        clients = last_run.charges.aggregate(clients=Sum("client_count"))["clients"] or 0
+        charges = charges_for(actor=actor, rows=MunicipalityCharge.objects.filter(run=last_run), council=True)
+        clients = charges.aggregate(clients=Sum("client_count"))["clients"] or 0
         figures["clients"] = clients if clients >= SMALL_CELL or clients == 0 else None
     return figures
+
+
+def _paid(actor, run: SettlementRun | None) -> Decimal | None:
+    if run is None:
+        return None
+    return payments_for(actor=actor, rows=ProviderPayment.objects.filter(run=run)).aggregate(
+        paid=Sum("amount"))["paid"] or Decimal("0.00")
+
+
+def _allocations(actor) -> QuerySet[Allocation]:
+    return scoped(Allocation.objects.all(), actor=actor, what="allocations", label=_("allocations"),
+                  office_roles=NO_OFFICE)

@@ -2,29 +2,55 @@
 
 Rows that belong to a municipality or a provider carry those keys (and their region's).
 Municipality staff see their municipality's rows; provider staff their own (a cooperative also
-its members'); the purchasing office, with a role its task needs, the whole region's. Everyone
-else is refused, loudly: an unscoped list never leaks out by accident.
+its members'); the purchasing office, with a role its task needs, the whole region's; the
+advisory council, where a screen shows it aggregates only, the whole region's too. Everyone else
+is refused, loudly: an unscoped list never leaks out by accident. Every selector scopes through
+here; tests/test_architecture.py keeps views from querying around it.
 """
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from regie.core.errors import Forbidden
 
 OFFICE_ROLES = ("contract_manager", "finance", "purchaser")
+NO_OFFICE: tuple[str, ...] = ()
+
+Keys = str | tuple[str, ...] | None
 
 
-def scoped(rows: QuerySet, *, actor, what: str, label: str, municipality: str | None = "municipality",
-           provider: str | None = "provider", office_roles: tuple[str, ...] | None = OFFICE_ROLES) -> QuerySet:
-    """`municipality` / `provider` name the rows' keys (None: that kind sees none of them);
-    `office_roles` the roles the purchasing office needs (None: any role)."""
-    rows = rows.filter(region_id=actor.region_id)
+def scoped(rows: QuerySet, *, actor, what: str, label: str, region: str = "region", municipality: Keys = "municipality",
+           provider: Keys = "provider", office_roles: tuple[str, ...] | None = OFFICE_ROLES, council: bool = False,
+           others_see_none: bool = False, distinct: bool = False) -> QuerySet:
+    """The actor's share of `rows`.
+
+    `region`, `municipality` and `provider` name the rows' keys as lookup paths (a tuple: a row is
+    the actor's when any of them is; None: that kind sees none of them); `office_roles` the roles
+    the purchasing office needs (None: any role; NO_OFFICE: it sees none); `council`: the advisory
+    council sees the region (the caller shows aggregates only); `others_see_none`: an actor with
+    no share gets an empty list instead of a refusal (a settlement shows a municipality no
+    payments); `distinct` for keys through a to-many relation."""
+    rows = rows.filter(**{f"{region}_id": actor.region_id})
     if actor.is_municipality and municipality:
-        return rows.filter(**{f"{municipality}_id": actor.municipality_id})
-    if actor.is_provider and provider:
-        return rows.filter(**{f"{provider}_id__in": actor.provider_ids})
-    if actor.is_purchasing_office and (office_roles is None or actor.has_role(*office_roles)):
-        return rows
-    raise Forbidden(f"{what}-not-allowed", _("Your organisation has no access to %(what)s.") % {"what": label})
+        found = rows.filter(_any(municipality, "", actor.municipality_id))
+    elif actor.is_provider and provider:
+        found = rows.filter(_any(provider, "__in", actor.provider_ids))
+    elif actor.is_purchasing_office and (office_roles is None or actor.has_role(*office_roles)):
+        found = rows
+    elif actor.is_council and council:
+        found = rows
+    elif others_see_none:
+        return rows.none()
+    else:
+        raise Forbidden(f"{what}-not-allowed", _("Your organisation has no access to %(what)s.") % {"what": label})
+    return found.distinct() if distinct else found
+
+
+def _any(keys: str | tuple[str, ...], lookup: str, value) -> Q:
+    keys = (keys,) if isinstance(keys, str) else keys
+    return reduce(or_, (Q(**{f"{key}_id{lookup}": value}) for key in keys))

@@ -17,18 +17,17 @@ from regie.catalogue.models import Product
 from regie.core.errors import NotFound
 from regie.core.periods import valid_on_q
 from regie.regions.models import Organisation, OrganisationKind
+from regie.regions.scoping import EVERY, scoped
 
 from .models import Contract
 
 
-def visible_provider_ids(actor) -> set[int] | None:
-    """The providers a provider actor may open; None means every provider of the region."""
-    if not actor.is_provider:
-        return None
-    ids = set(actor.provider_ids)
-    if actor.organisation.cooperative_id:
-        ids.add(actor.organisation.cooperative_id)
-    return ids
+def openable_providers(*, actor) -> QuerySet[Organisation]:
+    """The providers whose page the actor may open: every one of the region, but a provider opens
+    only itself, its members (a cooperative) and its cooperative (a member)."""
+    providers = Organisation.objects.filter(kind=OrganisationKind.PROVIDER)
+    return scoped(providers, actor=actor, what="providers", label=_("providers"), municipality=EVERY,
+                  provider=("pk", "members__pk"), office_roles=None, council=True, distinct=True)
 
 
 def providers_for(*, actor, today: dt.date | None = None) -> QuerySet[Organisation]:
@@ -45,11 +44,7 @@ def providers_for(*, actor, today: dt.date | None = None) -> QuerySet[Organisati
 
 
 def provider_get(*, actor, pk: int) -> Organisation:
-    visible = visible_provider_ids(actor)
-    providers = Organisation.objects.filter(region_id=actor.region_id, kind=OrganisationKind.PROVIDER)
-    if visible is not None:
-        providers = providers.filter(pk__in=visible)
-    provider = providers.select_related("cooperative").prefetch_related("members").filter(pk=pk).first()
+    provider = openable_providers(actor=actor).select_related("cooperative").prefetch_related("members").filter(pk=pk).first()
     if provider is None:
         raise NotFound("provider-not-found", _("This provider does not exist or lies outside your organisation."))
     return provider

@@ -31,9 +31,9 @@ class ProviderListView(ActorRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         providers = list(selectors.providers_for(actor=self.actor))
-        visible = selectors.visible_provider_ids(self.actor)
+        openable = set(selectors.openable_providers(actor=self.actor).values_list("pk", flat=True))
         for provider in providers:
-            provider.openable = visible is None or provider.pk in visible
+            provider.openable = provider.pk in openable
         members = {}
         for provider in providers:
             if provider.cooperative_id:

@@ -20,6 +20,7 @@ from regie.core.errors import Forbidden
 
 OFFICE_ROLES = ("contract_manager", "finance", "purchaser")
 NO_OFFICE: tuple[str, ...] = ()
+EVERY = "*"  # as a key: that kind of organisation sees every row of the region (the provider list)
 
 Keys = str | tuple[str, ...] | None
 
@@ -30,16 +31,17 @@ def scoped(rows: QuerySet, *, actor, what: str, label: str, region: str = "regio
     """The actor's share of `rows`.
 
     `region`, `municipality` and `provider` name the rows' keys as lookup paths (a tuple: a row is
-    the actor's when any of them is; None: that kind sees none of them); `office_roles` the roles
+    the actor's when any of them is; `pk` the row itself, `members__pk` a to-many path; None: that
+    kind sees none of them; EVERY: that kind sees them all); `office_roles` the roles
     the purchasing office needs (None: any role; NO_OFFICE: it sees none); `council`: the advisory
     council sees the region (the caller shows aggregates only); `others_see_none`: an actor with
     no share gets an empty list instead of a refusal (a settlement shows a municipality no
     payments); `distinct` for keys through a to-many relation."""
     rows = rows.filter(**{f"{region}_id": actor.region_id})
     if actor.is_municipality and municipality:
-        found = rows.filter(_any(municipality, "", actor.municipality_id))
+        found = rows if municipality == EVERY else rows.filter(_any(municipality, "", actor.municipality_id))
     elif actor.is_provider and provider:
-        found = rows.filter(_any(provider, "__in", actor.provider_ids))
+        found = rows if provider == EVERY else rows.filter(_any(provider, "__in", actor.provider_ids))
     elif actor.is_purchasing_office and (office_roles is None or actor.has_role(*office_roles)):
         found = rows
     elif actor.is_council and council:
@@ -53,4 +55,6 @@ def scoped(rows: QuerySet, *, actor, what: str, label: str, region: str = "regio
 
 def _any(keys: str | tuple[str, ...], lookup: str, value) -> Q:
     keys = (keys,) if isinstance(keys, str) else keys
-    return reduce(or_, (Q(**{f"{key}_id{lookup}": value}) for key in keys))
+    # A key that already ends at a primary key is used as it is; a foreign key compares its column.
+    paths = (key if key == "pk" or key.endswith("__pk") else f"{key}_id" for key in keys)
+    return reduce(or_, (Q(**{f"{path}{lookup}": value}) for path in paths))

@@ -77,6 +77,8 @@ def test_known_hourly_rate_is_used_exactly():
     # 90 minutes at € 60,50: 9075 cents exactly; at € 60,51 (100,85/minute): 9076,5 → 9077.
     assert bedrag_klopt(90, 101, 9077, MINUUT, uurtarief=6051)
     assert not bedrag_klopt(90, 101, 9076, MINUUT, uurtarief=6051)
+    # A single minute: the known hourly rate decides, even when the stated minute rate is off by one.
+    assert bedrag_klopt(1, 100, 101, MINUUT, uurtarief=6060)
 
 
 @pytest.mark.parametrize(("centen", "tekst"), [

@@ -2,7 +2,9 @@
 allocations that end, stop, or never start (docs/settlement.md, table of reason codes).
 
 Each case is chosen so that moving a comparison by one day (`<` to `<=`, month start to month
-end) or changing a rounding mode flips the outcome; `make mutation` relies on them.
+end) or changing a rounding mode flips the outcome; `make mutation` relies on them. The checks are
+pure functions over model instances, so the instances here are built, not saved: mutation testing
+runs these tests once per mutant, and a test database per run would cost minutes.
 """
 
 import datetime as dt
@@ -11,12 +13,9 @@ from decimal import Decimal
 import pytest
 
 from regie.billing.checks import Expected, LineInput, debit_check, delivered_days, expected_line
-from regie.care.models import AllocationStatus
-from regie.catalogue.models import Variant
+from regie.care.models import Allocation, AllocationStatus
+from regie.catalogue.models import Category, Product, Variant
 from regie.regions.models import PartialMonthRule
-from tests import factories as f
-
-pytestmark = pytest.mark.django_db
 
 MARCH = dt.date(2025, 3, 1)
 EXPECTED = Expected(volume=Decimal(1), unit_price=Decimal("400.00"), amount=Decimal("400.00"))
@@ -31,10 +30,13 @@ def check(allocation, month=MARCH, **line):
                        provider_ids={allocation.provider_id}, expected=EXPECTED, payer_id=1, already_paid=False)
 
 
-def allocation(**fields):
+def allocation(*, variant=Variant.EFFORT, **fields):
     fields.setdefault("start", d("2025-01-10"))
     fields.setdefault("started_on", fields["start"])
-    return f.AllocationFactory(**fields)
+    fields.setdefault("status", AllocationStatus.STARTED)
+    product = Product(code="02A01", variant=variant)
+    return Allocation(reference="R1", provider_id=7, product=product, category=Category(product=product, number=1),
+                      **fields)
 
 
 @pytest.mark.parametrize(("start", "end", "code"), [
@@ -109,6 +111,7 @@ def test_stated_values_and_payer_rules():
     ({"start": "2025-03-31"}, 1),
     ({"start": "2025-03-01"}, 31),
     ({"start": "2025-02-01", "started_on": "2025-03-20"}, 12),  # care began after the allocation did
+    ({"start": "2025-03-10", "started_on": "2025-03-05"}, 22),  # a start reported early counts from the allocation
     ({"end": "2025-03-01"}, 1),
     ({"end": "2025-03-15"}, 15),
     ({"stopped_on": "2025-03-01"}, 1),
@@ -147,8 +150,7 @@ def test_full_month_and_output_variant():
     assert expected_line(allocation=alloc, month=d("2025-04-01"), tariff=Decimal("400.00"),
                          partial_month_rule=PartialMonthRule.FULL_MONTH) == Expected(
         volume=Decimal(1), unit_price=Decimal("400.00"), amount=Decimal("400.00"))
-    output = allocation(start=d("2025-04-16"),
-                        category=f.CategoryFactory(product=f.ProductFactory(variant=Variant.OUTPUT)))
+    output = allocation(start=d("2025-04-16"), variant=Variant.OUTPUT)
     assert expected_line(allocation=output, month=d("2025-04-01"), tariff=Decimal("10.05"),
                          partial_month_rule=PartialMonthRule.PRO_RATA) == Expected(
         volume=Decimal("5.03"), unit_price=Decimal("1.00"), amount=Decimal("5.03"))

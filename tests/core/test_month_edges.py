@@ -68,8 +68,10 @@ def test_to_money_refuses_floats_and_too_many_digits():
     with pytest.raises(TypeError):
         to_money(0.1)
     with pytest.raises(DomainError) as error:
-        to_money("9" * 40)
+        to_money("9" * 45)
     assert error.value.code == "amount-too-large"
+    # The message quotes the first 40 characters of what was sent, no more.
+    assert "9" * 40 in error.value.message and "9" * 41 not in error.value.message
 
 
 def test_split_by_key_gives_the_cents_left_to_the_largest_remainders_not_the_largest_shares():

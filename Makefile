@@ -7,7 +7,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 # The demo validates iWmo messages against the official schemas when they lie beside the repository.
 DEMO_XSD := $(or $(IWMO_SCHEMA_DIR),$(wildcard $(abspath ../shared/iwmo/3.2/xsd)))
 
-.PHONY: demo test setup lint bench serve migrate clean messages
+.PHONY: demo test setup lint bench serve migrate clean messages mutation
 
 MO := src/regie/locale/nl/LC_MESSAGES/django.mo
 
@@ -55,5 +55,14 @@ test: setup
 bench: migrate
 	$(PY) bench/settle.py
 
+# Mutation testing of the business rules (docs/development.md, "Mutation testing"); not part of `make test`.
+# Fails when a mutant survives that tests/mutation_equivalents.txt does not list with its reason.
+IWMO_MATERIAL_DIR ?= $(abspath ../shared/iwmo)
+mutation: setup
+	$(PY) -m pip install --quiet -e '.[mutation]'
+	rm -rf mutants
+	IWMO_MATERIAL_DIR="$(IWMO_MATERIAL_DIR)" nice -n 10 $(VENV)/bin/mutmut run --max-children 1
+	$(PY) tests/mutation_gate.py
+
 clean:
-	rm -rf $(VENV) node_modules $(VENDOR) var
+	rm -rf mutants $(VENV) node_modules $(VENDOR) var

@@ -83,6 +83,8 @@ R04,{BSN[4]},04A01,1,22220002,2025-01-01,,2025-01-02,2025-02-20,23
 R05,{BSN[5]},07A01,1,11110001,2025-02-01,,2025-03-03,,
 R06,{BSN[6]},02A01,1,99990000,2025-01-01,2025-04-30,2025-01-01,,
 R07,{BSN[1]},07A01,1,33330002,2025-01-01,,,,
+R08,{BSN[3]},02A01,2,22220002,2025-01-01,2025-02-01,2025-01-01,,
+R09,{BSN[2]},04A01,1,22220002,2025-01-01,,2025-01-01,2025-03-01,23
 """
 
 # Declared before January is settled.
@@ -109,6 +111,9 @@ FIRST_BATCH = """provider_agb,reference,month,debit_credit,amount
 22220002,R04,2025-03,D,
 11110001,R05,2025-03,D,655.10
 99990000,R06,2025-03,D,
+22220002,R08,2025-02,D,
+22220002,R08,2025-03,D,
+22220002,R09,2025-03,D,
 """
 
 # Declared after January is closed: a correction of January lands in February's run.
@@ -119,6 +124,7 @@ SECOND_BATCH = """provider_agb,reference,month,debit_credit
 11110001,R01,2025-04,D
 99990000,R06,2025-04,D
 22220002,R02,2025-04,D
+22220002,R09,2025-04,D
 """
 
 SETTLE_BEFORE_SECOND_BATCH = ["2025-01"]
@@ -199,13 +205,15 @@ class Expectation:
             if debit is None:
                 return {**line, "code": "credit-without-debit"}
             return {**line, "status": "approved", "amount": -debit["amount"], "payer": debit["payer"]}
+        # The rule texts of docs/settlement.md, read day by day over the calendar of the month.
         start, end = date(allocation["start"]), date(allocation["end"])
         started, stopped = date(allocation["started_on"]), date(allocation["stopped_on"])
-        if start > last_day(month) or (end is not None and end < month):
+        days = [day for day in calendar.Calendar().itermonthdates(month.year, month.month) if day.month == month.month]
+        if not any(start <= day and (end is None or day <= end) for day in days):  # no day within start..end
             return {**line, "code": "month-outside-allocation"}
-        if started is None or started > last_day(month):
+        if started is None or all(day < started for day in days):  # never started, or started after the month
             return {**line, "code": "allocation-not-started"}
-        if stopped is not None and stopped < month:
+        if stopped is not None and all(day > stopped for day in days):  # wholly after the stop
             return {**line, "code": "month-after-stop"}
         tariff = self.tariff(allocation, month)
         if tariff is None:
@@ -317,7 +325,9 @@ def test_a_region_set_up_through_the_commands_settles_to_the_independent_figures
     # A closed month reads back the same, and every month reconciles to the cent.
     assert json.loads(run("settle", "--month", "2025-01")) == printed["2025-01"]
     for statement in printed.values():
-        assert statement["paid_to_providers"] == statement["charged_for_care"]
+        # Paid and charged are each the sum of their own rows (equal to each other by construction,
+        # and to the expectation through `shape` above).
+        assert sum(Decimal(p["amount"]) for p in statement["providers"]) == Decimal(statement["paid_to_providers"])
         assert sum(Decimal(m["care"]) for m in statement["municipalities"]) == Decimal(statement["charged_for_care"])
         assert sum(Decimal(m["regional_costs"]) for m in statement["municipalities"]) == Decimal(
             statement["regional_costs"])
@@ -328,6 +338,10 @@ def test_a_region_set_up_through_the_commands_settles_to_the_independent_figures
     assert {r["code"] for r in printed["2025-01"]["rejected"]} == {
         "allocation-not-started", "allocation-other-provider", "duplicate", "allocation-unknown"}
     assert ("99990000", "1078.95", 2) in january["providers"]  # the cooperative, for members' clients
-    assert {r["code"] for r in printed["2025-03"]["rejected"]} == {"month-after-stop", "amount-mismatch"}
+    assert {r["code"] for r in printed["2025-03"]["rejected"]} == {
+        "month-after-stop", "amount-mismatch", "month-outside-allocation"}  # R08 ended on 1 February
+    assert {"reference": "R09", "month": "2025-04", "code": "month-after-stop"} in printed["2025-04"]["rejected"]
+    assert "R08" not in [r["reference"] for r in printed["2025-02"]["rejected"]]  # its one day in February
+    assert "R09" not in [r["reference"] for r in printed["2025-03"]["rejected"]]  # stopped on 1 March
     assert "0104" not in [m[0] for m in january["municipalities"]]  # Oudgem ceased before 2025
     assert ("11110001", "423.85", 3) in february["providers"]  # -423.85 credit, +423.85 again, +423.85 February

@@ -7,7 +7,8 @@ import pytest
 
 from regie.core.errors import DomainError
 from regie.core.money import cents, fmt, from_cents, split_by_key, to_money
-from regie.core.months import add_months, format_month, month_end, month_start, months_between, overlaps
+from regie.core.months import add_months, format_month, month_end, month_start, months_between
+from regie.core.periods import overlaps
 
 d = dt.date.fromisoformat
 

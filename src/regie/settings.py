@@ -7,8 +7,9 @@ secret key; a value a setting does not know refuses to start, with ImproperlyCon
 
 import os
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlparse
 
+import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from regie.core.logs import logging_config
@@ -16,17 +17,45 @@ from regie.core.logs import logging_config
 BASE_DIR = Path(__file__).resolve().parent
 REPO_DIR = BASE_DIR.parent.parent
 
+# django-environ reads and casts the variables, dj-database-url translates DATABASE_URL (docs/settings.md,
+# "Why these libraries"). The wrappers below keep what they do not: a value that is not understood stops
+# the start with one ImproperlyConfigured sentence naming the variable, never a library traceback.
+_env = environ.Env()
+_env.escape_proxy = True  # "\$" is a literal dollar; a bare leading "$" would name another variable
+
 
 def env(name: str, default: str, help: str) -> str:  # noqa: A002 - "help" reads best here
     """Read one setting; `help` documents it where it is defined (see docs/settings.md)."""
-    return os.environ.get(name, default)
+    if os.environ.get(name, "").startswith("$"):
+        raise ImproperlyConfigured(f"{name} starts with $, which would read another variable: write \\$ instead")
+    return _env.str(name, default=default)
+
+
+def env_int(name: str, default: int, help: str) -> int:  # noqa: A002
+    """A whole number above zero; unset or empty is `default`; anything else refuses to start."""
+    if env(name, "", help).strip() == "":
+        return default
+    try:
+        value = _env.int(name, default=default)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ImproperlyConfigured(f"{name}={os.environ[name]!r} is not a whole number above zero")
+    return value
+
+
+def env_list(name: str, default: list[str], help: str) -> list[str]:  # noqa: A002
+    """Comma-separated values; unset is `default`."""
+    env(name, "", help)
+    return _env.list(name, default=default)
 
 
 _TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
 
 
 def env_bool(name: str, default: bool, help: str) -> bool:  # noqa: A002
-    """1/true/yes/on or 0/false/no/off (any case); unset or empty is `default`; anything else refuses to start."""
+    """1/true/yes/on or 0/false/no/off (any case); unset or empty is `default`; anything else refuses to start.
+    Stricter than django-environ's bool, which reads every unknown word as false."""
     value = env(name, "", help).strip().lower()
     if value == "":
         return default
@@ -43,28 +72,24 @@ def env_choice(name: str, default: str, choices: tuple[str, ...], help: str) -> 
     return value
 
 
+_ENGINES = {"django.db.backends.sqlite3", "django.db.backends.postgresql"}
+
+
 def database_from_url(url: str) -> dict:
-    """Translate a `DATABASE_URL` (sqlite:///path or postgres://user:pw@host:port/name)."""
-    parsed = urlparse(url)
-    if parsed.scheme == "sqlite":
-        path = unquote(parsed.path)
-        if url.startswith("sqlite:////"):
-            name = path
-        else:
-            name = str(REPO_DIR / path.lstrip("/")) if path not in ("", "/") else ":memory:"
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": name, "OPTIONS": {"timeout": 20}}
-    if parsed.scheme in {"postgres", "postgresql", "pgsql"}:
-        options = {key: values[-1] for key, values in parse_qs(parsed.query).items()}
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": unquote(parsed.path.lstrip("/")),
-            "USER": unquote(parsed.username or ""),
-            "PASSWORD": unquote(parsed.password or ""),
-            "HOST": parsed.hostname or "",
-            "PORT": str(parsed.port or ""),
-            "OPTIONS": options,
-        }
-    raise ImproperlyConfigured(f"DATABASE_URL: unsupported scheme {parsed.scheme!r} (use sqlite or postgres)")
+    """Translate a `DATABASE_URL` (sqlite:///path or postgres://user:pw@host:port/name) with dj-database-url.
+    A relative SQLite path is under the repository, wherever the command runs."""
+    try:
+        database = dj_database_url.parse(url)
+    except ValueError as error:  # an unknown scheme or a malformed port
+        raise ImproperlyConfigured(f"DATABASE_URL: {error} (use sqlite or postgres)") from None
+    if database["ENGINE"] not in _ENGINES:
+        raise ImproperlyConfigured(f"DATABASE_URL: unsupported scheme {url.split(':', 1)[0]!r} (use sqlite or postgres)")
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        if database["NAME"] != ":memory:" and not Path(database["NAME"]).is_absolute():
+            database["NAME"] = str(REPO_DIR / database["NAME"])
+        database.setdefault("OPTIONS", {})["timeout"] = 20
+    database["PORT"] = str(database["PORT"] or "")
+    return database
 
 
 ENVIRONMENT = env_choice("REGIE_ENV", "development", ("development", "test", "production"),
@@ -74,7 +99,7 @@ _DEV_KEY = "insecure-development-key-not-for-production"
 SECRET_KEY = env("REGIE_SECRET_KEY", _DEV_KEY, "secret for sessions and signing; required in production")
 if ENVIRONMENT == "production" and (SECRET_KEY == _DEV_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured("REGIE_SECRET_KEY must be set to a random value of at least 32 characters")
-ALLOWED_HOSTS = env("REGIE_ALLOWED_HOSTS", "127.0.0.1,localhost", "comma-separated host names").split(",")
+ALLOWED_HOSTS = env_list("REGIE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "comma-separated host names")
 
 DATABASES = {
     "default": database_from_url(
@@ -184,16 +209,16 @@ LOGGING = logging_config(
 )
 
 # Caps at the edge (docs/settings.md, docs/development.md "Edge parsing").
-REGIE_REQUEST_MAX_BYTES = int(env("REGIE_REQUEST_MAX_BYTES", str(64 * 1024 * 1024),
-                                  "largest request body in bytes; a larger one is refused with 413"))
-REGIE_API_MAX_BYTES = int(env("REGIE_API_MAX_BYTES", str(26 * 1024 * 1024),
-                              "largest API request body in bytes (one iWmo message of 25 MB and its envelope)"))
-REGIE_API_JSON_MAX_DEPTH = int(env("REGIE_API_JSON_MAX_DEPTH", "32", "deepest nesting of a JSON body on the API"))
-REGIE_UPLOAD_MAX_BYTES = int(env("REGIE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024),
-                                 "largest CSV upload or import file in bytes"))
-REGIE_UPLOAD_MAX_ROWS = int(env("REGIE_UPLOAD_MAX_ROWS", "100000", "most data rows in one CSV upload or import file"))
-DATA_UPLOAD_MAX_MEMORY_SIZE = int(env("REGIE_FORM_MAX_BYTES", str(2_621_440),
-                                      "largest form body in bytes, files not counted (Django's default)"))
+REGIE_REQUEST_MAX_BYTES = env_int("REGIE_REQUEST_MAX_BYTES", 64 * 1024 * 1024,
+                                  "largest request body in bytes; a larger one is refused with 413")
+REGIE_API_MAX_BYTES = env_int("REGIE_API_MAX_BYTES", 26 * 1024 * 1024,
+                              "largest API request body in bytes (one iWmo message of 25 MB and its envelope)")
+REGIE_API_JSON_MAX_DEPTH = env_int("REGIE_API_JSON_MAX_DEPTH", 32, "deepest nesting of a JSON body on the API")
+REGIE_UPLOAD_MAX_BYTES = env_int("REGIE_UPLOAD_MAX_BYTES", 5 * 1024 * 1024,
+                                 "largest CSV upload or import file in bytes")
+REGIE_UPLOAD_MAX_ROWS = env_int("REGIE_UPLOAD_MAX_ROWS", 100000, "most data rows in one CSV upload or import file")
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("REGIE_FORM_MAX_BYTES", 2_621_440,
+                                      "largest form body in bytes, files not counted (Django's default)")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 DATA_UPLOAD_MAX_NUMBER_FILES = 100
 

@@ -5,6 +5,7 @@ Each case imports the settings module in a fresh interpreter with the environmen
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -16,10 +17,10 @@ SRC = Path(__file__).resolve().parents[2] / "src"
 PRINT = "import regie.settings as s; print(s.ENVIRONMENT, s.DEBUG, s.LOGGING['handlers']['regie']['class'])"
 
 
-def settings_with(**environment: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REGIE_")}
+def settings_with(*, show: str = PRINT, **environment: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REGIE_") and k != "DATABASE_URL"}
     env.update(environment, PYTHONPATH=str(SRC))
-    return subprocess.run([sys.executable, "-c", PRINT], env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-c", show], env=env, capture_output=True, text=True, timeout=60)
 
 
 def refused(result: subprocess.CompletedProcess, name: str) -> bool:
@@ -74,3 +75,58 @@ def test_log_file_switches_the_handler(tmp_path):
 
 def test_production_still_refuses_the_development_key():
     assert refused(settings_with(REGIE_ENV="production"), "REGIE_SECRET_KEY")
+
+
+DATABASE = "import json, regie.settings as s; print(json.dumps(s.DATABASES['default']))"
+
+
+def database_for(url: str) -> dict:
+    result = settings_with(show=DATABASE, DATABASE_URL=url)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_the_default_database_is_sqlite_under_the_repository():
+    result = settings_with(show=DATABASE)
+    database = json.loads(result.stdout)
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == str(SRC.parent / "var" / "regie.sqlite3")
+    assert database["OPTIONS"] == {"timeout": 20}
+
+
+def test_an_absolute_sqlite_path_is_kept():
+    assert database_for("sqlite:////tmp/elsewhere.sqlite3")["NAME"] == "/tmp/elsewhere.sqlite3"
+
+
+@pytest.mark.parametrize("scheme", ["postgres", "postgresql", "pgsql"])
+def test_every_spelling_of_postgres_reads_the_same(scheme):
+    database = database_for(f"{scheme}://regie:p%40ss@db.example:5433/regie?sslmode=require")
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["USER"], database["PASSWORD"], database["HOST"], database["PORT"], database["NAME"]) == (
+        "regie", "p@ss", "db.example", "5433", "regie")
+    assert database["OPTIONS"] == {"sslmode": "require"}
+
+
+@pytest.mark.parametrize("url", ["mysql://u@h/n", "redis://h/0", "nonsense", "postgres://h:port/n"])
+def test_a_database_url_we_do_not_run_on_is_refused(url):
+    assert refused(settings_with(DATABASE_URL=url), "DATABASE_URL")
+
+
+@pytest.mark.parametrize("value", ["many", "1.5", "-1", "0", "12MB"])
+def test_a_cap_that_is_not_a_whole_number_is_refused(value):
+    assert refused(settings_with(REGIE_UPLOAD_MAX_ROWS=value), "REGIE_UPLOAD_MAX_ROWS")
+
+
+def test_a_cap_is_read_as_a_number():
+    result = settings_with(show="import regie.settings as s; print(s.REGIE_UPLOAD_MAX_ROWS + 1)",
+                           REGIE_UPLOAD_MAX_ROWS="41")
+    assert result.stdout.strip() == "42"
+
+
+def test_a_leading_dollar_is_refused_not_read_as_another_variable():
+    assert refused(settings_with(REGIE_ENV="production", REGIE_SECRET_KEY="$" + "k" * 40), "REGIE_SECRET_KEY")
+
+
+def test_allowed_hosts_are_a_list():
+    result = settings_with(show="import regie.settings as s; print(s.ALLOWED_HOSTS)", REGIE_ALLOWED_HOSTS="a.nl,b.nl")
+    assert result.stdout.strip() == "['a.nl', 'b.nl']"

@@ -184,6 +184,17 @@ class Allocation(models.Model):
         return self.reference
 
 
+class AllocationCounter(models.Model):
+    """The last allocation number handed out in a region: one row, locked while the next is taken,
+    so two allocations made at once never get the same number (care.references)."""
+
+    region = models.OneToOneField("regions.Region", on_delete=models.CASCADE, related_name="allocation_counter")
+    last = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.region_id}: {self.last}"
+
+
 def _version_date(text: str) -> str:
     from regie.core.formatting import short_date
 

@@ -32,6 +32,7 @@ from .models import (
     POSTCODE_PATTERN, Allocation, AllocationStatus, AllocationVersion, Client, Gender, Goal, Residence, SupportPlan,
 )
 from .reasons import END_REASONS, WITHDRAW_REASON, reason_record
+from .references import reference_next, reference_taken
 
 
 @dataclass(frozen=True)
@@ -174,11 +175,12 @@ def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on
     return goal
 
 
-def _next_reference(region) -> str:
-    """Toewijzingnummers are numbers, counting up per region (iWmo: at most 20 positions)."""
-    numbers = Allocation.objects.filter(region=region, reference__regex=r"^[0-9]+$").values_list("reference", flat=True)
-    highest = max((int(n) for n in numbers), default=0)
-    return f"{highest + 1:08d}"
+def _next_reference(region, given: str | None) -> str:
+    """The typed-in number, or the region's next one (care.references: a locked counter)."""
+    if not given:
+        return reference_next(region)
+    reference_taken(region, given.strip())
+    return given
 
 
 def _record_version(allocation: Allocation, *, change: str, user) -> None:
@@ -256,7 +258,7 @@ def allocation_create(*, actor, client: Client, product, category, provider, sta
         if residence.municipality_id != actor.municipality_id:
             raise Forbidden("client-not-resident", _("You can only allocate care to residents of your own municipality."))
     _check_deliverable(provider=provider, product=product, category=category, start=start, end=end)
-    reference = (reference or _next_reference(client.region)).strip()
+    reference = _next_reference(client.region, reference).strip()
     if Allocation.objects.filter(region=client.region, reference=reference).exists():
         raise DomainError("reference-duplicate", _("Allocation number %(reference)s already exists.") % {"reference": reference}, field="reference")
     _lock_client(client)

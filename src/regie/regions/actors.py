@@ -57,6 +57,12 @@ class Actor:
         members = Organisation.objects.filter(cooperative_id=self.organisation.pk).values_list("pk", flat=True)
         return frozenset([self.organisation.pk, *members])
 
+    @property
+    def has_members(self) -> bool:
+        """A cooperative: a provider with members. Read from `provider_ids`, so a list that asks for
+        every row costs no query (the template used to ask the database once per line)."""
+        return len(self.provider_ids) > 1
+
     def has_role(self, *roles: str) -> bool:
         return bool(self.roles.intersection(roles))
 

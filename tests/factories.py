@@ -25,10 +25,12 @@ def valid_bsn(seed: int) -> str:
     however many clients earlier tests made (the order is random), they never take a picked one."""
     from iwmo.bsn import controlecijfer
 
-    base = 10_000_000 + seed * 11
-    while (check := controlecijfer(str(base))) is None:
-        base += 1
-    return f"{base}{check}"
+    # Bounded: within any 11 neighbours one has a check digit, and a broken eleven test must
+    # fail here instead of looping (the mutation run, docs/development.md).
+    for base in range(10_000_000 + seed * 11, 10_000_000 + seed * 11 + 11):
+        if (check := controlecijfer(str(base))) is not None:
+            return f"{base}{check}"
+    raise AssertionError(f"no valid BSN near seed {seed}")
 
 
 class RegionFactory(factory.django.DjangoModelFactory):

@@ -4,8 +4,8 @@ import pytest
 
 from regie.care.models import Allocation, Client
 from regie.core.errors import Forbidden
-from regie.regions.models import OrganisationKind
-from regie.regions.scoping import NO_OFFICE, scoped
+from regie.regions.models import Organisation, OrganisationKind
+from regie.regions.scoping import EVERY, NO_OFFICE, scoped
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -56,3 +56,22 @@ def test_the_council_sees_the_region_only_where_asked_and_others_see_none_or_are
 def test_another_regions_rows_are_never_in_scope(world):
     elsewhere = f.ProviderFactory(region=f.RegionFactory(name="Elders"), agb_code="99990009")
     assert list(rows(f.actor(elsewhere, "provider_staff"))) == []
+
+
+def test_every_as_a_key_shows_that_kind_the_whole_region(world):
+    municipality = kind(world, OrganisationKind.MUNICIPALITY, "policy_adviser", municipality=world.b)
+    assert len(rows(municipality, municipality=EVERY)) == 4
+    assert len(rows(f.actor(world.p2, "provider_staff"), provider=EVERY)) == 4
+
+
+def test_keys_ending_at_a_primary_key_and_distinct_only_when_asked(world):
+    for member in (world.p2, f.ProviderFactory(region=world.region, name="Zorg Drie", agb_code="33330003")):
+        member.cooperative = world.p1
+        member.save()
+    cooperative = f.actor(world.p1, "provider_staff")
+    # The cooperative's own row matches by pk and once per member through members__pk: distinct
+    # keeps it one row.
+    found = rows(cooperative, model=Organisation, provider=("pk", "members__pk"), distinct=True)
+    assert sorted(o.name for o in found) == ["Zorg Drie", "Zorg Een", "Zorg Twee"]
+    assert sorted(o.name for o in rows(f.actor(world.p2, "provider_staff"), model=Organisation, provider="pk")) == ["Zorg Twee"]
+    assert not rows(cooperative).query.distinct  # DISTINCT costs a sort: only for to-many keys

@@ -196,3 +196,12 @@ def test_the_statement_lists_rejected_lines_in_order_with_their_codes(world):
         ("0001", "Aadorp", 0), ("0002", "Bedorp", 0)]
     assert (statement["paid_to_providers"], statement["charged_for_care"], statement["regional_costs"]) == (
         "0.00", "0.00", "10000.00")
+
+
+def test_the_statement_reads_providers_and_municipalities_with_their_rows(world, django_assert_num_queries):
+    submit(world.p1, debit("A1", "2025-03"))
+    submit(world.p2, debit("A3", "2025-03"))
+    run = settle(world)
+    with django_assert_num_queries(3):  # payments, charges, rejected lines: no query per row
+        statement = settlement_statement(run)
+    assert [p["agb"] for p in statement["providers"]] == ["11110001", "22220002"]

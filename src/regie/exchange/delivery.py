@@ -14,10 +14,11 @@ from regie.audit.models import Action
 from regie.audit.services import audit_record
 from regie.core.errors import Forbidden, NotFound
 from regie.regions.models import OrganisationKind as Kind
-from regie.regions.scoping import OFFICE_ROLES, scoped
+from regie.regions.scoping import OFFICE_ROLES
 
 from .models import Direction, Message, MessageStatus
 from .outbox import message_sent
+from .selectors import messages_for
 
 # Who reads messages: a provider's staff their own, a municipality's staff their municipality's,
 # the purchasing office (with a role its task needs) the whole region's — as `messages_for` scopes.
@@ -32,8 +33,7 @@ def message_fetch(*, actor, message: Message) -> Message:
     """The message as `actor` fetches it; the addressed provider's first fetch sends it."""
     if not actor.has_role(*MESSAGE_READERS.get(actor.kind, ())):
         raise Forbidden("message-fetch-not-allowed", _("Your role does not allow fetching iWmo messages."))
-    mine = scoped(Message.objects.filter(pk=message.pk), actor=actor, what="messages", label=_("iWmo messages"))
-    if not mine.exists():
+    if not messages_for(actor=actor).filter(pk=message.pk).exists():
         raise NotFound("message-not-found", _("This message does not exist or lies outside your organisation."))
     if not message.xml:
         raise NotFound("message-without-xml", _("This message has no XML: it could not be drawn up."))

@@ -60,8 +60,10 @@ bench: migrate
 IWMO_MATERIAL_DIR ?= $(abspath ../shared/iwmo)
 mutation: setup
 	$(PY) -m pip install --quiet -e '.[mutation]'
-	rm -rf mutants
-	IWMO_MATERIAL_DIR="$(IWMO_MATERIAL_DIR)" nice -n 10 $(VENV)/bin/mutmut run --max-children 1
+	rm -rf mutants var/mutation-test.sqlite3
+	mkdir -p var
+	IWMO_MATERIAL_DIR="$(IWMO_MATERIAL_DIR)" REGIE_TEST_DATABASE="$(CURDIR)/var/mutation-test.sqlite3" \
+		nice -n 10 $(VENV)/bin/mutmut run --max-children 1
 	$(PY) tests/mutation_gate.py
 
 clean:

@@ -80,54 +80,55 @@ def _open_debits(allocation_ids: set[int], months: set[dt.date]) -> dict[tuple[i
     return {(line.allocation_id, line.month): line for line in lines}
 
 
-@transaction.atomic
 def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput], source: str,
                        filename: str = "") -> Declaration:
     """Check and store a provider's declaration; every line ends approved or rejected with a reason."""
-    if actor is not None:
-        actor.require("provider_staff")
-        if provider.pk != actor.organisation.pk:
-            raise DomainError("provider-mismatch", _("You can only declare on behalf of your own organisation."))
-    region = provider.region
-    window = care_window(region)
-    filename = clean_name(filename)
-    for number, line in enumerate(lines, start=1):
-        try:
-            check_month(line.month, field="month", window=ABSOLUTE)
-        except DomainError as error:
-            raise DomainError(error.code, _("Line %(line)d: %(message)s") % {"line": number, "message": error.message},
-                              field="month") from None
-    declaration = Declaration.objects.create(region=region, provider=provider, source=source, filename=filename,
-                                             submitted_by=actor.user if actor is not None else None)
-    references = {line.reference for line in lines}
-    allocations = {
-        a.reference: a
-        for a in in_batches(Allocation.objects.select_for_update(of=("self",)).filter(region=region)
-                            .select_related("product", "category"), "reference", references)
-    }
-    residences = _residences({a.client_id for a in allocations.values()})
-    tariffs = _tariffs(region, {a.category_id for a in allocations.values()})
-    open_debits = _open_debits({a.pk for a in allocations.values()}, {line.month for line in lines})
-    provider_ids = _provider_ids(provider)
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        allocation = allocations.get(line.reference)
-        row = DeclarationLine(
-            region=region, declaration=declaration, provider=provider, line_number=number,
-            reference=line.reference, month=line.month, debit_credit=line.debit_credit, allocation=allocation,
-            product=allocation.product if allocation else None, category=allocation.category if allocation else None,
-            volume=line.volume, unit_price=line.unit_price, amount=line.amount,
-        )
-        refused = _out_of_range(row, line, window)
-        if refused:
-            row.status, row.reason_code = LineStatus.REJECTED, refused
-        elif line.debit_credit == "C":
-            _credit(row, line, allocation, provider_ids, open_debits)
-        else:
-            _debit(row, line, allocation, provider_ids, region, tariffs, residences, open_debits)
-        rows.append(row)
-    _store(rows)
-    return declaration
+    with transaction.atomic():
+        if actor is not None:
+            actor.require("provider_staff")
+            if provider.pk != actor.organisation.pk:
+                raise DomainError("provider-mismatch", _("You can only declare on behalf of your own organisation."))
+        region = provider.region
+        window = care_window(region)
+        filename = clean_name(filename)
+        for number, line in enumerate(lines, start=1):
+            try:
+                check_month(line.month, field="month", window=ABSOLUTE)
+            except DomainError as error:
+                message = _("Line %(line)d: %(message)s") % {"line": number, "message": error.message}
+                raise DomainError(error.code, message, field="month") from None
+        declaration = Declaration.objects.create(region=region, provider=provider, source=source, filename=filename,
+                                                 submitted_by=actor.user if actor is not None else None)
+        references = {line.reference for line in lines}
+        allocations = {
+            a.reference: a
+            for a in in_batches(Allocation.objects.select_for_update(of=("self",)).filter(region=region)
+                                .select_related("product", "category"), "reference", references)
+        }
+        residences = _residences({a.client_id for a in allocations.values()})
+        tariffs = _tariffs(region, {a.category_id for a in allocations.values()})
+        open_debits = _open_debits({a.pk for a in allocations.values()}, {line.month for line in lines})
+        provider_ids = _provider_ids(provider)
+        rows = []
+        for number, line in enumerate(lines, start=1):
+            allocation = allocations.get(line.reference)
+            row = DeclarationLine(
+                region=region, declaration=declaration, provider=provider, line_number=number,
+                reference=line.reference, month=line.month, debit_credit=line.debit_credit, allocation=allocation,
+                product=allocation.product if allocation else None,
+                category=allocation.category if allocation else None,
+                volume=line.volume, unit_price=line.unit_price, amount=line.amount,
+            )
+            refused = _out_of_range(row, line, window)
+            if refused:
+                row.status, row.reason_code = LineStatus.REJECTED, refused
+            elif line.debit_credit == "C":
+                _credit(row, line, allocation, provider_ids, open_debits)
+            else:
+                _debit(row, line, allocation, provider_ids, region, tariffs, residences, open_debits)
+            rows.append(row)
+        _store(rows)
+        return declaration
 
 
 # What the columns of a declaration line hold (billing.models.DeclarationLine).

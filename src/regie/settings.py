@@ -99,6 +99,12 @@ _DEV_KEY = "insecure-development-key-not-for-production"
 SECRET_KEY = env("REGIE_SECRET_KEY", _DEV_KEY, "secret for sessions and signing; required in production")
 if ENVIRONMENT == "production" and (SECRET_KEY == _DEV_KEY or len(SECRET_KEY) < 32):
     raise ImproperlyConfigured("REGIE_SECRET_KEY must be set to a random value of at least 32 characters")
+_DEV_PSEUDONYM_KEY = "insecure-development-pseudonym-key"
+PSEUDONYM_KEY = env("REGIE_PSEUDONYM_KEY", _DEV_PSEUDONYM_KEY,
+                    "secret from which the pseudonyms of clients in management information are derived, one key "
+                    "per purpose; required in production, and kept: a new key gives every client a new pseudonym")
+if ENVIRONMENT == "production" and (PSEUDONYM_KEY == _DEV_PSEUDONYM_KEY or len(PSEUDONYM_KEY) < 32):
+    raise ImproperlyConfigured("REGIE_PSEUDONYM_KEY must be set to a random value of at least 32 characters")
 ALLOWED_HOSTS = env_list("REGIE_ALLOWED_HOSTS", ["127.0.0.1", "localhost"], "comma-separated host names")
 
 DATABASES = {
@@ -128,6 +134,7 @@ INSTALLED_APPS = [
     "regie.care",
     "regie.billing",
     "regie.audit",
+    "regie.facts",
     "regie.monitoring",
     "regie.demo",
     "regie.exchange",

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from regie.care.models import Allocation, Residence
 from regie.care.services import payer_day
 from regie.catalogue.models import Tariff
+from regie.core import changes
 from regie.core.batches import BATCH_SIZE, chunks, in_batches
 from regie.core.errors import DomainError
 from regie.core.formatting import short_date
@@ -93,7 +94,7 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
         filename = clean_name(filename)
         for number, line in enumerate(lines, start=1):
             try:
-                check_month(line.month, field="month", window=ABSOLUTE)
+                check_month(line.month, window=ABSOLUTE)
             except DomainError as error:
                 message = _("Line %(line)d: %(message)s") % {"line": number, "message": error.message}
                 raise DomainError(error.code, message, field="month") from None
@@ -128,28 +129,31 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
                 _debit(row, line, allocation, provider_ids, region, tariffs, residences, open_debits)
             rows.append(row)
         _store(rows)
+        changes.allocations_touched({row.allocation_id for row in rows},
+                                    since=min((row.month for row in rows), default=None))
         return declaration
 
 
-# What the columns of a declaration line hold (billing.models.DeclarationLine).
-_COLUMNS = {"volume": (10, 2), "unit_price": (10, 2), "amount": (12, 2)}
+# The digits the columns of a declaration line hold (billing.models.DeclarationLine), each with two
+# decimal places, `check_amount`'s default.
+_COLUMNS = {"volume": 10, "unit_price": 10, "amount": 12}
 
 
 def _out_of_range(row: DeclarationLine, line: LineInput, window) -> str:
     """A line whose month lies outside the region's window, or whose number does not fit its column
     (not finite, too large, too precise), is rejected; a number that does not fit is not stored."""
     reason = ""
-    for name, (digits, places) in _COLUMNS.items():
+    for name, digits in _COLUMNS.items():
         value = getattr(line, name)
         if value is None:
             continue
         try:
-            check_amount(value, field=name, max_digits=digits, decimal_places=places)
+            check_amount(value, max_digits=digits)
         except DomainError:
             setattr(row, name, None)
             reason = reason or "value-out-of-range"
     try:
-        check_month(line.month, field="month", window=window)
+        check_month(line.month, window=window)
     except DomainError:
         reason = reason or "month-out-of-window"
     return reason
@@ -213,10 +217,9 @@ def _store(rows: list[DeclarationLine]) -> None:
         for row in debits:
             row.pk = None
             _store_one(row)
+    # A debit that a credit of this declaration reverses is stored reversed, outside the unique constraint,
+    # so it is never refused above and its credit always has it to point at.
     for row in credits:
-        if row.reverses is not None and row.reverses.status == LineStatus.REJECTED:
-            row.status, row.reason_code, row.reverses, row.municipality_id = (
-                LineStatus.REJECTED, "credit-without-debit", None, None)
         row.reverses_id = row.reverses.pk if row.reverses is not None else None
     DeclarationLine.objects.bulk_create(credits)
 
@@ -300,11 +303,9 @@ def _settle(region: Region, month: dt.date, actor) -> SettlementRun:
             amount=Sum("amount"), clients=Count("allocation__client_id", distinct=True))
     }
     _step("summed")
+    # Every approved line has one provider and one payer: paid and charged are one sum, grouped two ways.
     paid = sum((to_money(row["amount"]) for row in by_provider), Decimal("0.00"))
     charged = sum((to_money(row["amount"]) for row in by_municipality.values()), Decimal("0.00"))
-    if paid != charged:  # every approved line has one provider and one payer: this cannot differ
-        raise DomainError("settlement-unbalanced", _("The settlement does not reconcile: %(paid)s paid, %(charged)s charged.") % {
-                              "paid": paid, "charged": charged})
     run.paid_to_providers, run.charged_for_care = paid, charged
     run.save(update_fields=["paid_to_providers", "charged_for_care"])
     ProviderPayment.objects.bulk_create(

@@ -21,6 +21,7 @@ from regie.audit.services import audit_record
 from regie.catalogue.selectors import tariff_on
 from regie.contracting.services import contract_covering
 from regie.core.bsn import bsn_clean
+from regie.core import changes
 from regie.core.errors import DomainError, Forbidden
 from regie.core.formatting import short_date
 from regie.core.months import month_end
@@ -155,6 +156,7 @@ def plan_create(*, actor, client: Client, drawn_up_on: dt.date, goals: list[dict
         Goal.objects.create(plan=plan, life_domain=goal["life_domain"], description=goal["description"],
                             baseline_score=score)
     audit_record(actor=actor, action=Action.CREATE, subject="plan", client_id=client.pk, object_id=plan.pk)
+    changes.plans_touched([client.pk])
     return plan
 
 
@@ -172,6 +174,7 @@ def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on
     goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
     goal.save(update_fields=["followup_score", "result", "closed_on"])
     audit_record(actor=actor, action=Action.UPDATE, subject="goal", client_id=goal.plan.client_id, object_id=goal.pk)
+    changes.plans_touched([goal.plan.client_id])
     return goal
 
 
@@ -190,6 +193,7 @@ def _record_version(allocation: Allocation, *, change: str, user) -> None:
         end=allocation.end, status=allocation.status, started_on=allocation.started_on,
         stopped_on=allocation.stopped_on, end_reason=allocation.end_reason, change=change, changed_by=user,
     )
+    changes.allocations_touched([allocation.pk])
 
 
 def _check_deliverable(*, provider, product, category, start: dt.date, end: dt.date | None) -> None:

@@ -37,6 +37,7 @@ from regie.catalogue.models import Tariff, Variant
 from regie.contracting.services import contract_create, contract_terminate
 from regie.core.authorship import acting_as
 from regie.core.money import cents
+from regie.facts.services import facts_rebuild
 from regie.exchange.decisions import allocation_change, allocation_create, allocation_end
 from regie.exchange.models import Direction, Message, MessageStatus
 from regie.exchange.outbox import build_301
@@ -190,6 +191,8 @@ class _Generator:
         demo_accounts_create(region=self.region)
         self.say(_("Providers' requests and their answers …"))
         self._requests()
+        self.say(_("Facts for monitoring …"))
+        facts_rebuild(region=self.region)
         lines = DeclarationLine.objects.filter(region=self.region)
         allocations = Allocation.objects.filter(region=self.region).count()  # the plan's, and granted requests'
         return Summary(clients=len(self.clients), allocations=allocations, lines=lines.count(),

@@ -5,12 +5,13 @@ It lives in regions, not core: finding the region is the regions app's, and core
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import DataError, IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regie.core.authorship import acting_as
+from regie.core.commands import BaseCommand
 from regie.core.errors import DomainError
 from regie.core.imports import InputError
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from regie.core.commands import BaseCommand
 from regie.demo.accounts import demo_accounts_rows
 
 DEFAULT_URL = "http://127.0.0.1:8000/"

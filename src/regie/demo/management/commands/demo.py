@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from regie.core.commands import BaseCommand
 from regie.core.errors import DomainError
 from regie.core.parse import parse_amount
 from regie.demo.generator import demo_generate

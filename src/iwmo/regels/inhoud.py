@@ -378,7 +378,7 @@ def _einde(p: object) -> tuple[str, date | None]:
 
 
 def _code(p: object) -> str | None:
-    product: Product | None = getattr(p, "product", None)
+    product: Product | None = p.product  # type: ignore[attr-defined]
     return product.code if product is not None else None
 
 
@@ -438,7 +438,7 @@ def _geen_code_na_2020(p: object) -> bool:
 
 
 def _omvang_leeg(p: object) -> Iterator[Afwijking]:
-    if getattr(p, "omvang", None) is not None and _geen_code_na_2020(p):
+    if p.omvang is not None and _geen_code_na_2020(p):  # type: ignore[attr-defined]
         element, _ = _einde(p)
         yield Afwijking("Omvang", f"Code in Product is leeg en {element} na 31-12-2020 of leeg: Omvang moet leeg zijn.")
 
@@ -484,7 +484,7 @@ registreer(
 
 
 def _frequentie(p: object) -> Iterator[Afwijking]:
-    omvang: Omvang | None = getattr(p, "omvang", None)
+    omvang: Omvang | None = p.omvang  # type: ignore[attr-defined]
     element, einde = _einde(p)
     if (
         omvang is not None

@@ -253,3 +253,69 @@ def test_regels_op_toewijzing_en_verzoeken(xsd_dir):
     assert _regels(_check(v.replace(b"<wmo319:VerzoekAntwoord>1<", b"<wmo319:VerzoekAntwoord>2<"))) == {"CD086"}
     s = voorbeeld("WMO307.xml")
     assert "TR018" in _regels(_check(s.replace(b"<wmo307:Einddatum>2025-07-18<", b"<wmo307:Einddatum>2020-07-18<")))
+
+
+# --- Het mechanisme: registratie, context, bevindingen --------------------------------------
+
+
+def test_registreer_zet_de_regel_met_zijn_standaarden_in_regels(monkeypatch):
+    from iwmo.modellen.basis import Adres, Geboortedatum
+    from iwmo.regels import kern
+
+    monkeypatch.setattr(kern, "REGELS", [])
+
+    def functie(obj, ctx):
+        return []
+
+    inhoud = kern.registreer(functie, "TR900", "titel", berichten="301 315", op=Adres)
+    bron = kern.registreer(
+        functie, "TR901", "andere titel", berichten="323", op=(Adres, Geboortedatum), retourcode="9901",
+        niveau=Niveau.EXTERNE_BRON, bron="register",
+    )  # fmt: skip
+    assert kern.REGELS == [inhoud, bron]
+    assert (inhoud.code, inhoud.titel, inhoud.retourcode, inhoud.niveau, inhoud.berichten, inhoud.op, inhoud.functie, inhoud.bron) == (
+        "TR900", "titel", "0001", Niveau.INHOUD, frozenset({"wmo301", "wmo315"}), (Adres,), functie, None
+    )  # fmt: skip
+    assert (bron.titel, bron.retourcode, bron.niveau, bron.op, bron.bron) == (
+        "andere titel", "9901", Niveau.EXTERNE_BRON, (Adres, Geboortedatum), "register"
+    )
+
+
+def test_maak_regel_is_berichtoverstijgend_en_niet_geregistreerd():
+    from iwmo.modellen.basis import Adres, Geboortedatum
+
+    aantal = len(REGELS)
+    r = maak_regel("TR019", "Start gerelateerd aan toewijzing", berichten="305 307", op=Adres, retourcode="9019", functie=print)
+    assert (r.titel, r.niveau, r.op, r.berichten, r.bron) == (
+        "Start gerelateerd aan toewijzing", Niveau.BERICHTOVERSTIJGEND, (Adres,), frozenset({"wmo305", "wmo307"}), None
+    )
+    assert maak_regel("TR999", "t", berichten="323", op=(Adres, Geboortedatum), retourcode="9999", functie=print).op == (Adres, Geboortedatum)
+    assert len(REGELS) == aantal
+
+
+def test_regels_voor_een_bericht():
+    from iwmo.regels import regels_voor
+
+    codes = [r.code for r in regels_voor("wmo319")]
+    assert codes == [r.code for r in REGELS if "wmo319" in r.berichten] and "CD085" in codes and "CS002" not in codes
+
+
+def test_bevinding_als_tekst():
+    from iwmo.regels import Bevinding
+
+    assert str(Bevinding("TR135", "8848", Niveau.EXTERNE_BRON, "/Bericht/Header", "te laat")) == "/Bericht/Header: 8848 TR135: te laat"
+    assert str(Bevinding("X", None, Niveau.INNAME, "/Bericht", "kapot")) == "/Bericht: - X: kapot"
+
+
+def test_context_kent_paden_ouders_en_berichtklassen():
+    from iwmo.regels import maak_context
+
+    b = iwmo.read(voorbeeld("WMO301.xml"))
+    ctx = maak_context(b, vandaag=VANDAAG)
+    client = b.client
+    assert ctx.pad(client.geboortedatum) == "/Bericht/Client/Geboortedatum"
+    assert ctx.pad(client.relaties[1]) == "/Bericht/Client/Relaties/Relatie[2]"
+    assert ctx.pad(object()) == ""
+    assert ctx.ouder(client.geboortedatum) is client and ctx.ouder(b) is None
+    assert ctx.berichtklasse(client.geboortedatum) is client  # een datum krijgt geen retourcode, de client wel
+    assert ctx.berichtklasse(client) is client and ctx.berichtklasse(b.header) is b.header

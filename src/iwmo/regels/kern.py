@@ -86,7 +86,8 @@ class Regel:
 REGELS: list[Regel] = []
 
 
-def regel(
+def registreer(
+    functie: RegelFunctie,
     code: str,
     titel: str,
     *,
@@ -95,29 +96,27 @@ def regel(
     retourcode: str = "0001",
     niveau: Niveau = Niveau.INHOUD,
     bron: str | None = None,
-) -> Callable[[RegelFunctie], RegelFunctie]:
-    """Registreer een regelfunctie. ``berichten`` bijv. ``"301 315 317"``.
+) -> Regel:
+    """Registreer ``functie`` als regel ``code`` in :data:`REGELS`. ``berichten`` bijv. ``"301 315 317"``.
 
     ``bron``: de methode van ``bronnen`` die de regel nodig heeft; zonder die methode draait de
     regel niet en staat hij in :attr:`Controleresultaat.niet_gecontroleerd`.
+
+    Een aanroep na de functie en geen decorator: mutmut 3 muteert geen gedecoreerde functies, en
+    zo blijven de regelfuncties onder mutatietesten (docs/development.md, "Mutation testing").
     """
-
-    def registreer(functie: RegelFunctie) -> RegelFunctie:
-        REGELS.append(
-            Regel(
-                code=code,
-                titel=titel,
-                retourcode=retourcode,
-                niveau=niveau,
-                berichten=frozenset("wmo" + b for b in berichten.split()),
-                op=op if isinstance(op, tuple) else (op,),
-                functie=functie,
-                bron=bron,
-            )
-        )
-        return functie
-
-    return registreer
+    nieuw = Regel(
+        code=code,
+        titel=titel,
+        retourcode=retourcode,
+        niveau=niveau,
+        berichten=frozenset("wmo" + b for b in berichten.split()),
+        op=op if isinstance(op, tuple) else (op,),
+        functie=functie,
+        bron=bron,
+    )
+    REGELS.append(nieuw)
+    return nieuw
 
 
 def is_berichtklasse(obj: object) -> bool:
@@ -169,14 +168,14 @@ def maak_context(bericht: Bericht, *, vandaag: date | None = None, bronnen: Any 
     """Context met paden en ouders van alle modelobjecten in ``bericht``."""
     ctx = Context(bericht=bericht, vandaag=vandaag or date.today(), bronnen=bronnen, historie=historie)
 
-    def registreer(obj: Model, pad: str, ouder: Model | None) -> None:
+    def bezoek(obj: Model, pad: str, ouder: Model | None) -> None:
         ctx.paden[id(obj)] = pad
         if ouder is not None:
             ctx.ouders[id(obj)] = ouder
         for v, i, kind in kinderen(obj):
-            registreer(kind, kind_pad(pad, v, i), obj)
+            bezoek(kind, kind_pad(pad, v, i), obj)
 
-    registreer(bericht, "/Bericht", None)
+    bezoek(bericht, "/Bericht", None)
     return ctx
 
 
@@ -231,7 +230,7 @@ __all__ = [
     "is_berichtklasse",
     "maak_context",
     "niet_gecontroleerd",
-    "regel",
     "regels_voor",
+    "registreer",
     "voer_uit",
 ]

@@ -125,3 +125,19 @@ def test_a_municipality_that_left_before_the_month_pays_its_care_and_no_share(wo
     assert (charge.care, charge.regional_costs, charge.total) == (Decimal("650.00"), Decimal("0.00"),
                                                                   Decimal("650.00"))
     assert MunicipalityCharge.objects.get(run=run, municipality=world.a).regional_costs == Decimal("10000.00")
+
+
+def test_a_line_is_stored_as_declared_with_its_number_and_the_allocations_product(world):
+    _declaration, (approved, rejected) = submit(
+        world.p1, debit("A1", "2025-03"),
+        debit("A2", "2025-03", volume=Decimal("2.00"), unit_price=Decimal("799.00"), amount=Decimal("1598.00")))
+    assert (approved.line_number, approved.product_id, approved.category_id) == (1, world.begeleiding.pk, world.b1.pk)
+    assert (rejected.line_number, rejected.reason_code, rejected.product_id, rejected.category_id) == (
+        2, "tariff-mismatch", world.begeleiding.pk, world.b2.pk)
+    assert (rejected.volume, rejected.unit_price, rejected.amount) == (Decimal("2.00"), Decimal("799.00"),
+                                                                       Decimal("1598.00"))
+
+
+def test_an_empty_declaration_is_stored_without_lines(world):
+    declaration, lines = submit(world.p1)
+    assert lines == [] and declaration.pk is not None

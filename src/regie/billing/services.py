@@ -26,7 +26,7 @@ from regie.core.errors import DomainError
 from regie.core.formatting import short_date
 from regie.core.money import monthly_part, split_by_key, to_money
 from regie.core.months import format_month, month_end
-from regie.core.parse import ABSOLUTE, care_window, check_amount, check_month, clean_name
+from regie.core.parse import care_window, check_amount, check_month, clean_name
 from regie.core.periods import valid_on
 from regie.regions.models import Organisation, Region
 from regie.regions.selectors import municipalities_on
@@ -44,7 +44,7 @@ def _provider_ids(provider: Organisation) -> set[int]:
     return {provider.pk, *Organisation.objects.filter(cooperative=provider).values_list("pk", flat=True)}
 
 
-def _tariffs(region: Region, category_ids: set[int]) -> dict[int, list[Tariff]]:
+def _tariffs(category_ids: set[int]) -> dict[int, list[Tariff]]:
     periods = defaultdict(list)
     for tariff in in_batches(Tariff.objects.all(), "category_id", category_ids):
         periods[tariff.category_id].append(tariff)
@@ -94,7 +94,7 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
         filename = clean_name(filename)
         for number, line in enumerate(lines, start=1):
             try:
-                check_month(line.month, window=ABSOLUTE)
+                check_month(line.month)  # the absolute bounds; the region's window judges each line below
             except DomainError as error:
                 message = _("Line %(line)d: %(message)s") % {"line": number, "message": error.message}
                 raise DomainError(error.code, message, field="month") from None
@@ -107,7 +107,7 @@ def declaration_submit(*, actor, provider: Organisation, lines: list[LineInput],
                                 .select_related("product", "category"), "reference", references)
         }
         residences = _residences({a.client_id for a in allocations.values()})
-        tariffs = _tariffs(region, {a.category_id for a in allocations.values()})
+        tariffs = _tariffs({a.category_id for a in allocations.values()})
         open_debits = _open_debits({a.pk for a in allocations.values()}, {line.month for line in lines})
         provider_ids = _provider_ids(provider)
         rows = []

@@ -1,0 +1,127 @@
+"""The indicators, each defined once: its code, name, definition in words and as a formula, unit,
+direction, the dimensions it can be cut by, its source, and how it is measured from the facts.
+
+Every screen, export and API answer reads an indicator from here; `docs/indicators.md` is written
+from this registry (`manage.py document-indicators`; a test fails when the file is stale).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+class Dimension(models.TextChoices):
+    REGION = "region", _("region")
+    MUNICIPALITY = "municipality", _("municipality")
+    PROVIDER = "provider", _("provider")
+    PRODUCT = "product", _("product")
+    CATEGORY = "category", _("category")
+    LIFE_DOMAIN = "life_domain", _("life domain")
+
+
+class Period(models.TextChoices):
+    MONTH = "month", _("month")
+    QUARTER = "quarter", _("quarter")
+    YEAR = "year", _("year")
+
+
+CARE = (Dimension.REGION, Dimension.MUNICIPALITY, Dimension.PROVIDER, Dimension.PRODUCT, Dimension.CATEGORY)
+GOALS = (Dimension.REGION, Dimension.MUNICIPALITY, Dimension.LIFE_DOMAIN)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    code: str
+    name: Promise
+    definition: Promise
+    formula: str
+    unit: Promise
+    higher_is_better: bool | None  # None: neither (a volume to steer on, not a score)
+    dimensions: tuple[Dimension, ...]
+    source: Promise
+    measure: str  # the name of its measure in monitoring.values
+
+
+_CARE_MONTHS = _("Regie's fact layer: months of care per allocation (regie.facts.CareMonth), built from allocations, "
+                 "residence periods and approved declaration lines")
+_EVENTS = _("Regie's fact layer: events per allocation (regie.facts.CareEvent), from the iWmo 301 made and the 305 "
+            "received")
+_GOALS = _("Regie's fact layer: goals of support plans (regie.facts.GoalFact), as the access team closes them")
+
+INDICATORS = [
+    Indicator(
+        code="clients_in_care", name=_("Clients in care"),
+        definition=_("The number of different clients who received care on at least one day of the period."),
+        formula="COUNT(DISTINCT client) WHERE in_care, over the months of the period",
+        unit=_("clients"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS, measure="clients_in_care"),
+    Indicator(
+        code="cost", name=_("Cost"),
+        definition=_("The amount approved for the months of care in the period (credits subtracted), whenever it "
+                     "was declared."),
+        formula="SUM(approved_amount) over the months of the period",
+        unit=_("euro"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS, measure="cost"),
+    Indicator(
+        code="cost_per_client_month", name=_("Cost per client per month"),
+        definition=_("The cost of the period divided by the months of care in it, counting a client once a month."),
+        formula="SUM(approved_amount) / SUM over months of COUNT(DISTINCT client) WHERE in_care",
+        unit=_("euro"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS,
+        measure="cost_per_client_month"),
+    Indicator(
+        code="days_to_start_median", name=_("Days from allocation to start (median)"),
+        definition=_("For the allocations that started in the period (the start date the provider reported): the "
+                     "median number of days from the allocation message (301) to the start message (305)."),
+        formula="MEDIAN(date(305 received) - date(301 made)) over the allocations started in the period",
+        unit=_("days"), higher_is_better=False, dimensions=CARE, source=_EVENTS, measure="days_to_start_median"),
+    Indicator(
+        code="days_to_start_p90", name=_("Days from allocation to start (90th percentile)"),
+        definition=_("As the median, the number of days within which nine in ten of those allocations started."),
+        formula="PERCENTILE_90(date(305 received) - date(301 made)), nearest rank, over the allocations started in "
+                "the period",
+        unit=_("days"), higher_is_better=False, dimensions=CARE, source=_EVENTS, measure="days_to_start_p90"),
+    Indicator(
+        code="goals_achieved", name=_("Goals achieved"),
+        definition=_("Of the goals closed in the period, the share whose result is achieved."),
+        formula="COUNT(result = achieved) / COUNT(*) over the goals closed in the period × 100",
+        unit=_("%"), higher_is_better=True, dimensions=GOALS, source=_GOALS, measure="goals_achieved"),
+    Indicator(
+        code="goals_partly", name=_("Goals partly achieved"),
+        definition=_("Of the goals closed in the period, the share whose result is partly achieved."),
+        formula="COUNT(result = partly) / COUNT(*) over the goals closed in the period × 100",
+        unit=_("%"), higher_is_better=None, dimensions=GOALS, source=_GOALS, measure="goals_partly"),
+    Indicator(
+        code="goals_not_achieved", name=_("Goals not achieved"),
+        definition=_("Of the goals closed in the period, the share whose result is not achieved."),
+        formula="COUNT(result = not_achieved) / COUNT(*) over the goals closed in the period × 100",
+        unit=_("%"), higher_is_better=False, dimensions=GOALS, source=_GOALS, measure="goals_not_achieved"),
+    Indicator(
+        code="self_reliance_change", name=_("Change in self-reliance"),
+        definition=_("Of the goals closed in the period with a follow-up score, the mean change of the "
+                     "self-reliance score (1 to 5) from the start of the plan to the follow-up."),
+        formula="AVG(followup_score - baseline_score) over the goals closed in the period with a follow-up score",
+        unit=_("points"), higher_is_better=True, dimensions=GOALS, source=_GOALS, measure="self_reliance_change"),
+]
+
+REGISTRY: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
+
+
+def indicator_markdown(translate: Callable[[Promise], str] = str) -> str:
+    """docs/indicators.md: every indicator with its definition, formula, unit, direction and source."""
+    direction = {True: "higher is better", False: "lower is better", None: "neither higher nor lower is better"}
+    parts = ["# Indicators\n",
+             "Generated from `src/regie/monitoring/indicators.py` by `manage.py document-indicators`; do not edit.\n",
+             "| code | name | unit | direction | dimensions |", "| --- | --- | --- | --- | --- |"]
+    for i in INDICATORS:
+        parts.append(f"| `{i.code}` | {translate(i.name)} | {translate(i.unit)} | {direction[i.higher_is_better]} | "
+                     f"{', '.join(d.value for d in i.dimensions)} |")
+    for i in INDICATORS:
+        parts += [f"\n## {translate(i.name)} (`{i.code}`)\n", translate(i.definition) + "\n",
+                  f"- Formula: `{i.formula}`", f"- Unit: {translate(i.unit)}",
+                  f"- {direction[i.higher_is_better].capitalize()}",
+                  f"- Dimensions: {', '.join(d.value for d in i.dimensions)}; periods: month, quarter, year",
+                  f"- Source: {translate(i.source)}"]
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,178 @@
+"""An indicator's values: per period (month, quarter, year) and per member of a dimension, measured
+from the fact layer in the database and scoped by the actor, each with the number of clients (or
+goals) it rests on, which disclosure control needs (monitoring.disclosure).
+
+`indicator_values(actor=…, code=…, by=…, period=…, first=…, last=…)` is what every dashboard,
+export and API answer calls; the measures below are named in the registry (monitoring.indicators).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import TruncMonth, TruncQuarter, TruncYear
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from regie.core.errors import DomainError
+from regie.core.months import month_end, month_start
+from regie.facts.models import CareEvent, CareMonth, EventKind, GoalFact
+from regie.regions.scoping import scoped
+
+from .indicators import REGISTRY, Dimension, Period
+
+_KEYS = {Dimension.REGION: "region_id", Dimension.MUNICIPALITY: "municipality_id", Dimension.PROVIDER: "provider_id",
+         Dimension.PRODUCT: "product_id", Dimension.CATEGORY: "category_id", Dimension.LIFE_DOMAIN: "life_domain"}
+_TRUNC = {Period.MONTH: TruncMonth, Period.QUARTER: TruncQuarter, Period.YEAR: TruncYear}
+TENTH, CENT = Decimal("0.1"), Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class Value:
+    period: dt.date  # the period's first day
+    key: int | str   # the member of the dimension: its id (a life domain: its code)
+    value: Decimal | None
+    base: int        # the clients (for goals: the goals) the value rests on
+
+
+@dataclass(frozen=True)
+class Query:
+    key: str
+    period: Period
+    first: dt.date
+    last: dt.date
+    filters: dict
+
+
+def period_start(day: dt.date, period: Period) -> dt.date:
+    if period == Period.YEAR:
+        return day.replace(month=1, day=1)
+    if period == Period.QUARTER:
+        return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+    return day.replace(day=1)
+
+
+def indicator_values(*, actor, code: str, by: str = Dimension.REGION, period: str = Period.MONTH,
+                     first: dt.date, last: dt.date, **filters: int) -> list[Value]:
+    """`filters`: municipality, provider, product or category ids, as the URL gives them (parsed)."""
+    indicator = REGISTRY.get(code)
+    if indicator is None:
+        raise DomainError("indicator-unknown", _("There is no indicator '%(code)s'.") % {"code": code}, field="code")
+    if by not in indicator.dimensions:
+        raise DomainError("dimension-not-available", _("%(indicator)s cannot be shown per %(dimension)s.") % {
+            "indicator": indicator.name, "dimension": Dimension(by).label if by in Dimension.values else by},
+            field="by")
+    if period not in Period.values:
+        raise DomainError("period-unknown", _("'%(period)s' is not a period: use month, quarter or year.") % {
+            "period": period}, field="period")
+    query = Query(key=_KEYS[Dimension(by)], period=Period(period), first=month_start(first), last=month_end(last),
+                  filters={f"{name}_id": value for name, value in filters.items() if value is not None})
+    values = _MEASURES[indicator.measure](actor, query)
+    return sorted(values, key=lambda v: (v.period, str(v.key)))
+
+
+def _care_months(actor, query: Query) -> QuerySet[CareMonth]:
+    rows = scoped(CareMonth.objects.all(), actor=actor, what="figures", label=_("management information"),
+                  office_roles=None, council=True)
+    return rows.filter(month__gte=query.first, month__lte=query.last, **query.filters)
+
+
+def _grouped(rows: QuerySet, query: Query, day: str) -> QuerySet:
+    return rows.annotate(p=_TRUNC[query.period](day)).values("p", query.key).order_by()
+
+
+def _clients_in_care(actor, query: Query) -> list[Value]:
+    rows = _grouped(_care_months(actor, query).filter(in_care=True), query, "month").annotate(
+        clients=Count("client_key", distinct=True))
+    return [Value(_day(r["p"]), r[query.key], Decimal(r["clients"]), r["clients"]) for r in rows]
+
+
+def _cost(actor, query: Query) -> list[Value]:
+    rows = _grouped(_care_months(actor, query), query, "month").annotate(
+        amount=Sum("approved_amount"), clients=Count("client_key", distinct=True, filter=Q(in_care=True)))
+    return [Value(_day(r["p"]), r[query.key], _round(r["amount"] or 0, CENT), r["clients"]) for r in rows]
+
+
+def _cost_per_client_month(actor, query: Query) -> list[Value]:
+    facts = _care_months(actor, query)
+    months = facts.values("month", query.key).order_by().annotate(
+        amount=Sum("approved_amount"), clients=Count("client_key", distinct=True, filter=Q(in_care=True)))
+    amount, client_months = defaultdict(Decimal), defaultdict(int)
+    for row in months:
+        cell = (period_start(row["month"], query.period), row[query.key])
+        amount[cell] += Decimal(row["amount"] or 0)
+        client_months[cell] += row["clients"]
+    bases = {(v.period, v.key): v.base for v in _clients_in_care(actor, query)}
+    return [Value(period, key, _round(amount[(period, key)] / count, CENT) if count else None,
+                  bases.get((period, key), 0))
+            for (period, key), count in client_months.items()]
+
+
+def _days_to_start(actor, query: Query) -> dict[tuple, list[int]]:
+    events = scoped(CareEvent.objects.all(), actor=actor, what="figures", label=_("management information"),
+                    office_roles=None, council=True)
+    allocated = CareEvent.objects.filter(allocation_id=OuterRef("allocation_id"), kind=EventKind.ALLOCATED)
+    starts = _grouped(events.filter(kind=EventKind.STARTED, day__gte=query.first, day__lte=query.last,
+                                    recorded_at__isnull=False, **query.filters), query, "day").annotate(
+        allocated_at=Subquery(allocated.values("recorded_at")[:1])).values("p", query.key, "recorded_at", "allocated_at")
+    days = defaultdict(list)
+    for row in starts:
+        if row["allocated_at"] is not None:
+            made, received = (timezone.localdate(row[name]) for name in ("allocated_at", "recorded_at"))
+            days[(_day(row["p"]), row[query.key])].append(max((received - made).days, 0))
+    return days
+
+
+def _days_to_start_median(actor, query: Query) -> list[Value]:
+    return [Value(p, key, _round(Decimal(str(statistics.median(days))), TENTH), len(days))
+            for (p, key), days in _days_to_start(actor, query).items()]
+
+
+def _days_to_start_p90(actor, query: Query) -> list[Value]:
+    # the nearest-rank percentile: the smallest value that at least 90% of the values do not exceed
+    return [Value(p, key, Decimal(sorted(days)[math.ceil(0.9 * len(days)) - 1]), len(days))
+            for (p, key), days in _days_to_start(actor, query).items()]
+
+
+def _goals(actor, query: Query) -> QuerySet[GoalFact]:
+    rows = scoped(GoalFact.objects.all(), actor=actor, what="figures", label=_("management information"),
+                  provider=None, office_roles=None, council=True, others_see_none=True)
+    filters = {k: v for k, v in query.filters.items() if k == "municipality_id"}
+    return rows.filter(closed_on__gte=query.first, closed_on__lte=query.last, **filters)
+
+
+def _goal_share(result: str):
+    def measure(actor, query: Query) -> list[Value]:
+        rows = _grouped(_goals(actor, query), query, "closed_on").annotate(
+            closed=Count("id"), counted=Count("id", filter=Q(result=result)))
+        return [Value(_day(r["p"]), r[query.key], _round(Decimal(100 * r["counted"]) / r["closed"], TENTH), r["closed"])
+                for r in rows]
+    return measure
+
+
+def _self_reliance_change(actor, query: Query) -> list[Value]:
+    rows = _grouped(_goals(actor, query).filter(followup_score__isnull=False), query, "closed_on").annotate(
+        change=Avg(F("followup_score") - F("baseline_score")), goals=Count("id"))
+    return [Value(_day(r["p"]), r[query.key], _round(Decimal(str(r["change"])), TENTH), r["goals"]) for r in rows]
+
+
+def _day(value) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _round(value, step: Decimal) -> Decimal:
+    return Decimal(value).quantize(step, rounding=ROUND_HALF_UP)
+
+
+_MEASURES = {
+    "clients_in_care": _clients_in_care, "cost": _cost, "cost_per_client_month": _cost_per_client_month,
+    "days_to_start_median": _days_to_start_median, "days_to_start_p90": _days_to_start_p90,
+    "goals_achieved": _goal_share("achieved"), "goals_partly": _goal_share("partly"),
+    "goals_not_achieved": _goal_share("not_achieved"), "self_reliance_change": _self_reliance_change,
+}

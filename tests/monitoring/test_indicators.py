@@ -1,0 +1,161 @@
+"""Every indicator, computed by hand on the worked-example region (tests/conftest.py `world`,
+docs/settlement.md): four clients from 10 January 2025, client 2 moving from Aadorp (A) to
+Bedorp (B) on 21 February, client 4 stopped on 15 February; March declared and settled."""
+
+import datetime as dt
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from django.utils import timezone, translation
+
+from regie.care import services as care
+from regie.core.errors import DomainError
+from regie.exchange.models import Direction, Message, MessageStatus
+from regie.facts.services import facts_rebuild
+from regie.monitoring.indicators import INDICATORS, REGISTRY, indicator_markdown
+from regie.monitoring.values import indicator_values
+from regie.regions.actors import actor_for
+
+JAN, FEB, MAR, APR = (dt.date(2025, m, 1) for m in (1, 2, 3, 4))
+TODAY = dt.date(2025, 4, 15)
+
+
+@pytest.fixture
+def facts(world, people, march):
+    facts_rebuild(region=world.region, today=TODAY)
+    return world
+
+
+def values(people, code, role="finance", **query):
+    query.setdefault("first", JAN)
+    query.setdefault("last", APR)
+    return {(v.period, v.key): (v.value, v.base)
+            for v in indicator_values(actor=actor_for(getattr(people, role)), code=code, **query)}
+
+
+def test_clients_in_care_per_municipality_and_month(facts, people):
+    a, b = facts.a.pk, facts.b.pk
+    assert values(people, "clients_in_care", by="municipality") == {
+        (JAN, a): (3, 3), (JAN, b): (1, 1), (FEB, a): (3, 3), (FEB, b): (1, 1),
+        (MAR, a): (1, 1), (MAR, b): (2, 2), (APR, a): (1, 1), (APR, b): (2, 2)}
+
+
+def test_clients_in_care_per_quarter_counts_each_client_once(facts, people):
+    region = facts.region.pk
+    assert values(people, "clients_in_care", period="quarter") == {(JAN, region): (4, 4), (APR, region): (3, 3)}
+    assert values(people, "clients_in_care", period="year") == {(JAN, region): (4, 4)}
+
+
+def test_clients_in_care_per_provider_product_and_category(facts, people):
+    assert values(people, "clients_in_care", by="provider", first=MAR, last=MAR) == {
+        (MAR, facts.p1.pk): (2, 2), (MAR, facts.p2.pk): (1, 1)}
+    assert values(people, "clients_in_care", by="product", first=FEB, last=FEB) == {
+        (FEB, facts.begeleiding.pk): (3, 3), (FEB, facts.dagbesteding.pk): (1, 1)}
+    assert values(people, "clients_in_care", by="category", first=FEB, last=FEB) == {
+        (FEB, facts.b1.pk): (2, 2), (FEB, facts.b2.pk): (1, 1), (FEB, facts.d1.pk): (1, 1)}
+
+
+def test_cost_is_what_was_approved_for_the_month(facts, people):
+    a, b = facts.a.pk, facts.b.pk
+    cost = values(people, "cost", by="municipality", first=MAR, last=MAR)
+    assert cost == {(MAR, a): (Decimal("400.00"), 1), (MAR, b): (Decimal("1450.00"), 2)}
+    assert values(people, "cost", first=JAN, last=JAN)[(JAN, facts.region.pk)] == (Decimal("0.00"), 4)
+
+
+def test_cost_per_client_month_divides_by_the_months_of_care(facts, people):
+    # 1,850.00 for March over 4 + 4 + 3 client-months in the first quarter
+    assert values(people, "cost_per_client_month", period="quarter", first=JAN, last=MAR) == {
+        (JAN, facts.region.pk): (Decimal("168.18"), 4)}
+
+
+def test_a_municipality_and_a_provider_see_their_own_share(facts, people):
+    assert values(people, "cost", role="policy_a", first=MAR, last=MAR) == {
+        (MAR, facts.region.pk): (Decimal("400.00"), 1)}
+    assert values(people, "clients_in_care", role="staff_p2", by="provider", first=FEB, last=FEB) == {
+        (FEB, facts.p2.pk): (2, 2)}
+
+
+def message(world, allocation, code, direction, day):
+    made = Message.objects.create(region=world.region, direction=direction, code=code, sender="x", receiver="y",
+                                  status=MessageStatus.SENT if direction == Direction.OUT else MessageStatus.ACCEPTED,
+                                  identification=f"{code}{allocation.pk}{day:%d}",
+                                  dated=day)
+    made.allocations.add(allocation)
+    Message.objects.filter(pk=made.pk).update(
+        created_at=timezone.make_aware(dt.datetime.combine(day, dt.time(12, 0))))
+
+
+def test_days_from_allocation_to_start_median_and_90th_percentile(world, people):
+    # 301s on 2 January; 305s after 3, 5, 8 and 20 days
+    for allocation, days in zip(world.allocations, (3, 5, 8, 20)):
+        message(world, allocation, "301", Direction.OUT, dt.date(2025, 1, 2))
+        message(world, allocation, "305", Direction.IN, dt.date(2025, 1, 2) + dt.timedelta(days=days))
+    facts_rebuild(region=world.region, today=TODAY)
+    region = world.region.pk
+    assert values(people, "days_to_start_median", first=JAN, last=JAN) == {(JAN, region): (Decimal("6.5"), 4)}
+    assert values(people, "days_to_start_p90", first=JAN, last=JAN) == {(JAN, region): (Decimal("20"), 4)}
+    assert values(people, "days_to_start_median", first=FEB, last=FEB) == {}
+
+
+@pytest.fixture
+def goals(world, people):
+    officer_a = actor_for(people.access_a)
+    plan = care.plan_create(actor=officer_a, client=world.clients[0], drawn_up_on=dt.date(2025, 1, 5), goals=[
+        {"life_domain": "housing", "description": "Wonen", "baseline_score": 2},
+        {"life_domain": "housing", "description": "Huis op orde", "baseline_score": 3},
+        {"life_domain": "finances", "description": "Schulden", "baseline_score": 1},
+        {"life_domain": "finances", "description": "Budget", "baseline_score": 2},
+    ])
+    housing, tidy, debts, budget = plan.goals.order_by("pk")
+    for goal, score, result in ((housing, 4, "achieved"), (tidy, 3, "partly"), (debts, 2, "achieved"),
+                                (budget, 1, "not_achieved")):
+        care.goal_close(actor=officer_a, goal=goal, followup_score=score, result=result, closed_on=MAR)
+    facts_rebuild(region=world.region, today=TODAY)
+    return world
+
+
+def test_goal_results_are_shares_of_the_goals_closed(goals, people):
+    region = goals.region.pk
+    assert values(people, "goals_achieved", period="quarter") == {(JAN, region): (Decimal("50.0"), 4)}
+    assert values(people, "goals_partly", period="quarter") == {(JAN, region): (Decimal("25.0"), 4)}
+    assert values(people, "goals_not_achieved", period="quarter") == {(JAN, region): (Decimal("25.0"), 4)}
+
+
+def test_self_reliance_change_per_life_domain(goals, people):
+    # housing: +2 and 0 → +1.0; finances: +1 and -1 → 0.0
+    assert values(people, "self_reliance_change", by="life_domain", first=MAR, last=MAR) == {
+        (MAR, "finances"): (Decimal("0.0"), 2), (MAR, "housing"): (Decimal("1.0"), 2)}
+
+
+def test_a_provider_sees_no_goals_and_the_other_municipality_none_of_these(goals, people):
+    assert values(people, "goals_achieved", role="staff_p1") == {}
+    assert values(people, "goals_achieved", role="policy_b") == {}
+
+
+@pytest.mark.parametrize(("query", "code"), [
+    ({"code": "nothing"}, "indicator-unknown"),
+    ({"code": "goals_achieved", "by": "provider"}, "dimension-not-available"),
+    ({"code": "cost", "period": "week"}, "period-unknown"),
+])
+def test_an_unknown_indicator_dimension_or_period_is_refused(facts, people, query, code):
+    with pytest.raises(DomainError) as error:
+        indicator_values(actor=actor_for(people.finance), first=JAN, last=APR, **query)
+    assert error.value.code == code
+
+
+def test_every_indicator_is_fully_defined_and_measured():
+    from regie.monitoring.values import _MEASURES
+
+    assert len(REGISTRY) == len(INDICATORS)
+    for indicator in INDICATORS:
+        assert indicator.measure in _MEASURES, indicator.code
+        assert all(str(text) for text in (indicator.name, indicator.definition, indicator.unit, indicator.source))
+        assert indicator.dimensions and indicator.formula
+
+
+def test_docs_indicators_md_is_written_from_the_registry():
+    document = Path(__file__).resolve().parents[2] / "docs" / "indicators.md"
+    with translation.override("en"):
+        expected = indicator_markdown()
+    assert document.read_text(encoding="utf-8") == expected, "run `manage.py document-indicators`"

@@ -159,3 +159,21 @@ def test_docs_indicators_md_is_written_from_the_registry():
     with translation.override("en"):
         expected = indicator_markdown()
     assert document.read_text(encoding="utf-8") == expected, "run `manage.py document-indicators`"
+
+
+def test_inflow_outflow_and_re_entry(world, people):
+    from tests import factories as f
+
+    # client 4 left after February and comes back in May; the others came in January
+    f.AllocationFactory(client=world.clients[3], municipality=world.a, provider=world.p2, category=world.b1,
+                        reference="A5", start=dt.date(2025, 5, 1))
+    facts_rebuild(region=world.region, today=dt.date(2025, 6, 15))
+    region = world.region.pk
+    june = dt.date(2025, 6, 1)
+    may = dt.date(2025, 5, 1)
+    assert values(people, "inflow", first=JAN, last=june) == {(JAN, region): (4, 4), (may, region): (1, 1)}
+    assert values(people, "outflow", first=JAN, last=june) == {(FEB, region): (1, 1)}
+    assert values(people, "inflow", by="provider", period="quarter", first=JAN, last=june) == {
+        (JAN, world.p1.pk): (2, 2), (JAN, world.p2.pk): (2, 2), (APR, world.p2.pk): (1, 1)}
+    assert values(people, "returned_within_12_months", period="quarter", first=JAN, last=june) == {
+        (JAN, region): (Decimal("0.0"), 4), (APR, region): (Decimal("100.0"), 1)}

@@ -58,7 +58,7 @@ _COVERS_UNTIL = """CASE WHEN a.stopped_on IS NOT NULL AND (a."end" IS NULL OR a.
 _CARE_MONTHS = f"""
 INSERT INTO {{care_month}} (region_id, allocation_id, municipality_id, provider_id, product_id, category_id,
                           client_key, age_band, gender, month, in_care, started, stopped, ended,
-                          approved_amount, approved_lines, rejected_lines)
+                          approved_amount, approved_lines, rejected_lines, entered, exited, returned)
 SELECT a.region_id, a.id,
        COALESCE((SELECT r.municipality_id FROM {{residence}} r
                  WHERE r.client_id = a.client_id AND r.valid_from <= {_PAYER_DAY}
@@ -73,7 +73,8 @@ SELECT a.region_id, a.id,
        COALESCE((SELECT SUM(l.amount) FROM {{line}} l
                  WHERE l.allocation_id = a.id AND l.month = m.month AND l.status = 'approved'), 0),
        (SELECT COUNT(*) FROM {{line}} l WHERE l.allocation_id = a.id AND l.month = m.month AND l.status = 'approved'),
-       (SELECT COUNT(*) FROM {{line}} l WHERE l.allocation_id = a.id AND l.month = m.month AND l.status = 'rejected')
+       (SELECT COUNT(*) FROM {{line}} l WHERE l.allocation_id = a.id AND l.month = m.month AND l.status = 'rejected'),
+       FALSE, FALSE, FALSE
 FROM {{allocation}} a
 JOIN {{region}} g ON g.id = a.region_id
 JOIN {{client}} c ON c.id = a.client_id
@@ -165,6 +166,31 @@ def care_months_build(scope: Scope, *, today: dt.date) -> int:
         cursor.execute(_sql(_CARE_MONTHS).replace("{where}", where),
                        [PURPOSE, today.replace(day=1), since, *params])
         return cursor.rowcount
+
+
+def _in_care_in(months: str) -> str:
+    """EXISTS: the row's client was in care in the region in a month that `months` picks from the calendar row m."""
+    return f"""EXISTS (SELECT 1 FROM {{care_month}} p JOIN {{calendar}} m ON {months}
+                   WHERE m.month = {{care_month}}.month AND p.client_key = {{care_month}}.client_key
+                     AND p.region_id = {{care_month}}.region_id AND p.in_care)"""
+
+
+_FLAGS = f"""
+UPDATE {{care_month}} SET
+  entered = CASE WHEN in_care AND NOT {_in_care_in("p.month = m.previous")} THEN TRUE ELSE FALSE END,
+  exited = CASE WHEN in_care AND month < %s AND NOT {_in_care_in("p.month = m.following")} THEN TRUE ELSE FALSE END,
+  returned = CASE WHEN in_care AND NOT {_in_care_in("p.month = m.previous")}
+                   AND {_in_care_in("p.month >= m.year_before AND p.month < m.previous")} THEN TRUE ELSE FALSE END
+WHERE {{where}}
+"""
+
+
+def client_flags_build(scope: Scope, *, today: dt.date) -> None:
+    """Mark, for the clients in scope (`ids`: their pseudonyms) or the region, the months in which they
+    entered, left or returned to care: over all their allocations, so after the rows are built."""
+    where, params = scope.where(connection.ops.quote_name(CareMonth._meta.db_table), "client_key")
+    with connection.cursor() as cursor:
+        cursor.execute(_sql(_FLAGS).replace("{where}", where), [today.replace(day=1), *params])
 
 
 def care_events_build(scope: Scope, *, today: dt.date) -> int:

@@ -33,6 +33,9 @@ class CalendarMonth(models.Model):
 
     month = models.DateField(primary_key=True)
     last_day = models.DateField()
+    previous = models.DateField(help_text="the month before")
+    following = models.DateField(help_text="the month after")
+    year_before = models.DateField(help_text="twelve months before")
     born_18 = models.DateField(help_text="born after this day: under 18 on the first day of the month")
     born_65 = models.DateField()
     born_75 = models.DateField()
@@ -76,6 +79,10 @@ class CareMonth(_Dimensions):
     started = models.BooleanField(help_text="care started in this month")
     stopped = models.BooleanField(help_text="care stopped in this month")
     ended = models.BooleanField(help_text="the allocation's last day lies in this month")
+    # The client's care in the region as a whole, over all its allocations (set after the rows are built):
+    entered = models.BooleanField(default=False, help_text="in care, and not in the month before")
+    exited = models.BooleanField(default=False, help_text="in care, and not in the month after (once that has begun)")
+    returned = models.BooleanField(default=False, help_text="entered, having left care in the twelve months before")
     approved_amount = models.DecimalField(max_digits=12, decimal_places=2)
     approved_lines = models.PositiveIntegerField()
     rejected_lines = models.PositiveIntegerField()

@@ -18,7 +18,7 @@ from regie.core.months import add_months, add_years, month_end, month_start
 from regie.regions.models import Region
 
 from . import build
-from .models import CalendarMonth, Pending
+from .models import CalendarMonth, ClientKey, Pending
 from .pseudonyms import keys_ensure
 
 
@@ -44,7 +44,8 @@ def calendar_ensure(*, first: dt.date, last: dt.date) -> None:
     known = set(CalendarMonth.objects.filter(month__gte=wanted[0], month__lte=wanted[-1])
                 .values_list("month", flat=True)) if wanted else set()
     CalendarMonth.objects.bulk_create(
-        CalendarMonth(month=m, last_day=month_end(m), born_18=add_years(m, -18), born_65=add_years(m, -65),
+        CalendarMonth(month=m, last_day=month_end(m), previous=add_months(m, -1), following=add_months(m, 1),
+                      year_before=add_months(m, -12), born_18=add_years(m, -18), born_65=add_years(m, -65),
                       born_75=add_years(m, -75))
         for m in wanted if m not in known
     )
@@ -66,6 +67,7 @@ def facts_rebuild(*, region: Region, today: dt.date | None = None) -> Built:
         scope = build.Scope(region_id=region.pk)
         built = Built(care_months=build.care_months_build(scope, today=today),
                       events=build.care_events_build(scope, today=today), goals=build.goal_facts_build(scope))
+        build.client_flags_build(scope, today=today)
         Pending.objects.filter(kind=Pending.Kind.ALLOCATION,
                                object_id__in=Allocation.objects.filter(region=region).values("pk")).delete()
         Pending.objects.filter(kind=Pending.Kind.PLANS,
@@ -83,11 +85,16 @@ def facts_refresh(*, allocation_ids: Iterable[int] = (), client_ids: Iterable[in
         if allocation_ids or client_ids:
             _calendar_for(Region.objects.all(), today)  # a handful of regions; one query when nothing is missing
         for batch in chunks(allocation_ids):
-            keys_ensure(Allocation.objects.filter(pk__in=batch).values_list("client_id", flat=True),
-                        purpose=build.PURPOSE)
+            clients = Allocation.objects.filter(pk__in=batch).values_list("client_id", flat=True)
+            keys_ensure(clients, purpose=build.PURPOSE)
             scope = build.Scope(ids=batch, since=month_start(since) if since else None)
             built += Built(care_months=build.care_months_build(scope, today=today),
                            events=build.care_events_build(scope, today=today))
+            # entering and leaving care is the client's, over all its allocations: its other rows change too
+            keys = list(ClientKey.objects.filter(purpose=build.PURPOSE, client_id__in=clients)
+                        .values_list("key", flat=True))
+            for key_batch in chunks(keys):
+                build.client_flags_build(build.Scope(ids=key_batch), today=today)
         for batch in chunks(client_ids):
             keys_ensure(batch, purpose=build.PURPOSE)
             built.goals += build.goal_facts_build(build.Scope(ids=batch))

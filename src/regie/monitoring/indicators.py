@@ -60,6 +60,26 @@ INDICATORS = [
         formula="COUNT(DISTINCT client) WHERE in_care, over the months of the period",
         unit=_("clients"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS, measure="clients_in_care"),
     Indicator(
+        code="inflow", name=_("Inflow"),
+        definition=_("The number of clients who came into care in the period: in care in a month and not in the "
+                     "month before, over all their allocations in the region. Counted where their first month "
+                     "falls (municipality, provider, product, category)."),
+        formula="COUNT(DISTINCT client) WHERE in_care AND NOT in_care(client, month - 1)",
+        unit=_("clients"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS, measure="inflow"),
+    Indicator(
+        code="outflow", name=_("Outflow"),
+        definition=_("The number of clients whose care ended in the period: in care in a month and not in the "
+                     "month after, once that month has begun. Counted where their last month falls."),
+        formula="COUNT(DISTINCT client) WHERE in_care AND NOT in_care(client, month + 1) AND month + 1 <= this month",
+        unit=_("clients"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS, measure="outflow"),
+    Indicator(
+        code="returned_within_12_months", name=_("Re-entry within 12 months"),
+        definition=_("Of the inflow of the period, the share of clients who had left care in the twelve months "
+                     "before they came back."),
+        formula="COUNT(DISTINCT client WHERE entered AND in_care(client, month - 12 … month - 2)) / inflow × 100",
+        unit=_("%"), higher_is_better=False, dimensions=CARE, source=_CARE_MONTHS,
+        measure="returned_within_12_months"),
+    Indicator(
         code="cost", name=_("Cost"),
         definition=_("The amount approved for the months of care in the period (credits subtracted), whenever it "
                      "was declared."),

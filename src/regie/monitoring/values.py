@@ -93,6 +93,22 @@ def _clients_in_care(actor, query: Query) -> list[Value]:
     return [Value(_day(r["p"]), r[query.key], Decimal(r["clients"]), r["clients"]) for r in rows]
 
 
+def _clients_flagged(flag: str):
+    def measure(actor, query: Query) -> list[Value]:
+        rows = _grouped(_care_months(actor, query).filter(**{flag: True}), query, "month").annotate(
+            clients=Count("client_key", distinct=True))
+        return [Value(_day(r["p"]), r[query.key], Decimal(r["clients"]), r["clients"]) for r in rows]
+    return measure
+
+
+def _returned_within_12_months(actor, query: Query) -> list[Value]:
+    rows = _grouped(_care_months(actor, query).filter(entered=True), query, "month").annotate(
+        entered=Count("client_key", distinct=True),
+        returned=Count("client_key", distinct=True, filter=Q(returned=True)))
+    return [Value(_day(r["p"]), r[query.key], _round(Decimal(100 * r["returned"]) / r["entered"], TENTH), r["entered"])
+            for r in rows]
+
+
 def _cost(actor, query: Query) -> list[Value]:
     rows = _grouped(_care_months(actor, query), query, "month").annotate(
         amount=Sum("approved_amount"), clients=Count("client_key", distinct=True, filter=Q(in_care=True)))
@@ -120,7 +136,8 @@ def _days_to_start(actor, query: Query) -> dict[tuple, list[int]]:
     allocated = CareEvent.objects.filter(allocation_id=OuterRef("allocation_id"), kind=EventKind.ALLOCATED)
     starts = _grouped(events.filter(kind=EventKind.STARTED, day__gte=query.first, day__lte=query.last,
                                     recorded_at__isnull=False, **query.filters), query, "day").annotate(
-        allocated_at=Subquery(allocated.values("recorded_at")[:1])).values("p", query.key, "recorded_at", "allocated_at")
+        allocated_at=Subquery(allocated.values("recorded_at")[:1]))
+    starts = starts.values("p", query.key, "recorded_at", "allocated_at")
     days = defaultdict(list)
     for row in starts:
         if row["allocated_at"] is not None:
@@ -151,8 +168,8 @@ def _goal_share(result: str):
     def measure(actor, query: Query) -> list[Value]:
         rows = _grouped(_goals(actor, query), query, "closed_on").annotate(
             closed=Count("id"), counted=Count("id", filter=Q(result=result)))
-        return [Value(_day(r["p"]), r[query.key], _round(Decimal(100 * r["counted"]) / r["closed"], TENTH), r["closed"])
-                for r in rows]
+        return [Value(_day(r["p"]), r[query.key], _round(Decimal(100 * r["counted"]) / r["closed"], TENTH),
+                      r["closed"]) for r in rows]
     return measure
 
 
@@ -171,7 +188,9 @@ def _round(value, step: Decimal) -> Decimal:
 
 
 _MEASURES = {
-    "clients_in_care": _clients_in_care, "cost": _cost, "cost_per_client_month": _cost_per_client_month,
+    "clients_in_care": _clients_in_care, "inflow": _clients_flagged("entered"), "outflow": _clients_flagged("exited"),
+    "returned_within_12_months": _returned_within_12_months,
+    "cost": _cost, "cost_per_client_month": _cost_per_client_month,
     "days_to_start_median": _days_to_start_median, "days_to_start_p90": _days_to_start_p90,
     "goals_achieved": _goal_share("achieved"), "goals_partly": _goal_share("partly"),
     "goals_not_achieved": _goal_share("not_achieved"), "self_reliance_change": _self_reliance_change,

@@ -89,7 +89,8 @@ class CareMonth(_Dimensions):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["allocation", "month"], name="care_month_once")]
-        indexes = [models.Index(fields=["region", "month"], name="care_month_region_month")]
+        indexes = [models.Index(fields=["region", "month"], name="care_month_region_month"),
+                   models.Index(fields=["client_key", "month"], name="care_month_client_month")]
 
 
 class CareEvent(_Dimensions):

@@ -117,6 +117,8 @@ def interval_attack(r, c, known, hidden, zeros_hidden, threshold=SMALL_CELL):
 
 
 def assert_safe(table, result, zeros_hidden=False, threshold=SMALL_CELL):
+    assert result.zeros_hidden >= zeros_hidden  # asked for zeros hidden: they are
+    zeros_hidden = result.zeros_hidden  # what the published table tells its reader
     r, c = len(table.counts), len(table.counts[0])
     known, hidden = published(result)
     truth = {("x", i, j): v for i, row in enumerate(table.counts) for j, v in enumerate(row)}
@@ -227,6 +229,15 @@ def test_a_hidden_total_that_the_grand_total_gives_back_is_protected():
     assert result.row_totals[0] == Cell(None, Reason.PRIMARY)  # 7 is a small count too
     assert not result.row_totals[1].shown or not result.row_totals[2].shown or not result.grand_total.shown
     assert_safe(table, result)
+
+
+def test_where_every_value_is_hidden_and_the_bounds_tell_zeros_are_hidden_too():
+    # two hidden 1s and their hidden total 2: with zeros shown, "hidden" means 1 or 2, so 1 + 1 = 2
+    table = Table(counts=[[1, 1]], grand_total=True)
+    result = table_suppress(table=table, threshold=3)
+    assert result.zeros_hidden and not any(cell.shown for cell in (*result.cells[0], result.grand_total))
+    assert_safe(table, result, threshold=3)
+    assert not table_suppress(table=Table(counts=[[1, 12]], grand_total=True), threshold=3).zeros_hidden
 
 
 def test_zeros_are_shown_unless_asked():

@@ -93,6 +93,7 @@ class SuppressedTable:
     grand_total: Cell | None
     measures: dict[str, tuple[tuple[Cell, ...], ...]]
     threshold: int
+    zeros_hidden: bool = False  # True: "<threshold" may also stand for 0 (asked for, or needed; see table_suppress)
 
     @property
     def suppressed(self) -> bool:
@@ -193,7 +194,23 @@ def _interval_determined(layout: _Layout, unknown: set[int], bounds: dict[int, t
     return {v for v in unknown if low[v] == high[v]}
 
 
+class _Exhausted(Exception):
+    """Every value is hidden and the bounds still give one away."""
+
+
 def table_suppress(*, table: Table, threshold: int = SMALL_CELL, zeros_hidden: bool = False) -> SuppressedTable:
+    """The table as it may be published. Where showing zeros would give a value away even with every
+    other value hidden (a hidden value is then known to be at least 1: two hidden 1s beside a hidden
+    total of 2), the table is suppressed as if zeros were hidden, and says so (`zeros_hidden`)."""
+    try:
+        return _suppress(table, threshold, zeros_hidden)
+    except _Exhausted:
+        if zeros_hidden:
+            raise RuntimeError("no value left to hide") from None
+        return _suppress(table, threshold, True)
+
+
+def _suppress(table: Table, threshold: int, zeros_hidden: bool) -> SuppressedTable:
     counts = [list(row) for row in table.counts]
     if not counts or not counts[0] or any(len(row) != len(counts[0]) for row in counts):
         raise ValueError("counts must be a non-empty rectangle")
@@ -238,7 +255,7 @@ def table_suppress(*, table: Table, threshold: int = SMALL_CELL, zeros_hidden: b
         target = at_risk[0]
         nearby = candidates(layout.neighbours[target]) or candidates(list(range(layout.grand + 1)))
         if not nearby:  # everything is hidden already; the bounds themselves would tell
-            raise RuntimeError("no value left to hide")
+            raise _Exhausted
         choice = next((v for v in nearby if target not in exposed({**reasons, v: Reason.SECONDARY})), nearby[0])
         reasons[choice] = Reason.SECONDARY
 
@@ -256,7 +273,7 @@ def table_suppress(*, table: Table, threshold: int = SMALL_CELL, zeros_hidden: b
         row_totals=tuple(cell(layout.row_total(i)) for i in range(r)) if table.row_totals else None,
         column_totals=tuple(cell(layout.column_total(j)) for j in range(c)) if table.column_totals else None,
         grand_total=cell(layout.grand) if table.grand_total else None,
-        measures=measures, threshold=threshold,
+        measures=measures, threshold=threshold, zeros_hidden=zeros_hidden,
     )
 
 

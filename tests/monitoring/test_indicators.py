@@ -177,3 +177,33 @@ def test_inflow_outflow_and_re_entry(world, people):
         (JAN, world.p1.pk): (2, 2), (JAN, world.p2.pk): (2, 2), (APR, world.p2.pk): (1, 1)}
     assert values(people, "returned_within_12_months", period="quarter", first=JAN, last=june) == {
         (JAN, region): (Decimal("0.0"), 4), (APR, region): (Decimal("100.0"), 1)}
+
+
+def test_clients_and_cost_per_inhabitant_by_the_population_of_the_year(facts, people):
+    from regie.regions.services import population_set
+
+    # A: 30,000 set up; 2025 entered as 40,000. B: 10,000 set up, nothing entered for 2025.
+    population_set(municipality=facts.a, year=2025, inhabitants=40000)
+    a, b, region = facts.a.pk, facts.b.pk, facts.region.pk
+    per_1000 = values(people, "clients_per_1000", by="municipality", first=MAR, last=MAR)
+    assert per_1000 == {(MAR, a): (Decimal("0.0"), 1), (MAR, b): (Decimal("0.2"), 2)}  # 1/40,000 and 2/10,000
+    assert values(people, "clients_per_1000", period="quarter", first=JAN, last=MAR) == {
+        (JAN, region): (Decimal("0.1"), 4)}  # 4 / 50,000 × 1,000 = 0.08
+    assert values(people, "cost_per_inhabitant", by="municipality", first=MAR, last=MAR) == {
+        (MAR, a): (Decimal("0.01"), 1), (MAR, b): (Decimal("0.15"), 2)}  # 400 / 40,000 and 1,450 / 10,000
+    # a municipality's region-wide figure is its own residents over its own inhabitants
+    assert values(people, "cost_per_inhabitant", role="policy_a", first=MAR, last=MAR) == {
+        (MAR, region): (Decimal("0.01"), 1)}
+
+
+def test_a_population_outside_the_window_or_out_of_bounds_is_refused(world):
+    from regie.regions.services import population_set
+
+    for year, inhabitants, code in ((2014, 1000, "population-year-out-of-window"), (2025, 0, "population-invalid"),
+                                    (2025, 10_000_001, "population-invalid")):
+        with pytest.raises(DomainError) as error:
+            population_set(municipality=world.a, year=year, inhabitants=inhabitants)
+        assert error.value.code == code
+    assert population_set(municipality=world.a, year=2025, inhabitants=31000) is True
+    assert population_set(municipality=world.a, year=2025, inhabitants=31000) is False
+    assert population_set(municipality=world.a, year=2025, inhabitants=32000) is True

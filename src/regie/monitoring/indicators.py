@@ -32,6 +32,7 @@ class Period(models.TextChoices):
 
 CARE = (Dimension.REGION, Dimension.MUNICIPALITY, Dimension.PROVIDER, Dimension.PRODUCT, Dimension.CATEGORY)
 GOALS = (Dimension.REGION, Dimension.MUNICIPALITY, Dimension.LIFE_DOMAIN)
+PLACES = (Dimension.REGION, Dimension.MUNICIPALITY)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ _CARE_MONTHS = _("Regie's fact layer: months of care per allocation (regie.facts
                  "residence periods and approved declaration lines")
 _EVENTS = _("Regie's fact layer: events per allocation (regie.facts.CareEvent), from the iWmo 301 made and the 305 "
             "received")
+_POPULATION = _("Regie's fact layer (months of care), with the inhabitants per municipality per year entered or "
+                "imported (manage.py import-population; CBS figures on 1 January)")
 _GOALS = _("Regie's fact layer: goals of support plans (regie.facts.GoalFact), as the access team closes them")
 
 INDICATORS = [
@@ -59,6 +62,14 @@ INDICATORS = [
         definition=_("The number of different clients who received care on at least one day of the period."),
         formula="COUNT(DISTINCT client) WHERE in_care, over the months of the period",
         unit=_("clients"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS, measure="clients_in_care"),
+    Indicator(
+        code="clients_per_1000", name=_("Clients in care per 1,000 inhabitants"),
+        definition=_("Clients in care in the period per 1,000 inhabitants of the municipalities it covers, by "
+                     "the population of the period's year (the population the municipality was set up with where "
+                     "no figure for that year was entered)."),
+        formula="clients_in_care / SUM(inhabitants(municipality, year)) × 1000",
+        unit=_("per 1,000 inhabitants"), higher_is_better=None, dimensions=PLACES, source=_POPULATION,
+        measure="clients_per_1000"),
     Indicator(
         code="inflow", name=_("Inflow"),
         definition=_("The number of clients who came into care in the period: in care in a month and not in the "
@@ -91,6 +102,12 @@ INDICATORS = [
         formula="SUM(approved_amount) / SUM over months of COUNT(DISTINCT client) WHERE in_care",
         unit=_("euro"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS,
         measure="cost_per_client_month"),
+    Indicator(
+        code="cost_per_inhabitant", name=_("Cost per inhabitant"),
+        definition=_("The cost of the period divided by the inhabitants of the municipalities it covers, by the "
+                     "population of the period's year."),
+        formula="cost / SUM(inhabitants(municipality, year))",
+        unit=_("euro"), higher_is_better=None, dimensions=PLACES, source=_POPULATION, measure="cost_per_inhabitant"),
     Indicator(
         code="days_to_start_median", name=_("Days from allocation to start (median)"),
         definition=_("For the allocations that started in the period (the start date the provider reported): the "

@@ -21,8 +21,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
-from regie.core.months import month_end, month_start
+from regie.core.months import add_months, month_end, month_start
+from regie.core.periods import overlaps
 from regie.facts.models import CareEvent, CareMonth, EventKind, GoalFact
+from regie.regions.models import Municipality
 from regie.regions.scoping import scoped
 
 from .indicators import REGISTRY, Dimension, Period
@@ -130,6 +132,40 @@ def _cost_per_client_month(actor, query: Query) -> list[Value]:
             for (period, key), count in client_months.items()]
 
 
+def _period_end(start: dt.date, period: Period) -> dt.date:
+    months = {Period.MONTH: 0, Period.QUARTER: 2, Period.YEAR: 11}[period]
+    return month_end(add_months(start, months))
+
+
+def _inhabitants(actor, query: Query):
+    """The inhabitants behind a cell: of the municipality, or of every municipality the actor's figures
+    cover (a municipality: its own) that existed in the period, by the population of the period's year."""
+    municipalities = Municipality.objects.filter(region_id=actor.region_id).prefetch_related("populations")
+    if actor.is_municipality:
+        municipalities = municipalities.filter(pk=actor.municipality_id)
+    if "municipality_id" in query.filters:
+        municipalities = municipalities.filter(pk=query.filters["municipality_id"])
+    municipalities = list(municipalities)
+
+    def inhabitants(start: dt.date, key) -> int:
+        end = _period_end(start, query.period)
+        return sum({p.year: p.inhabitants for p in m.populations.all()}.get(start.year, m.population)
+                   for m in municipalities
+                   if (query.key != "municipality_id" or m.pk == key) and overlaps(m.valid_from, m.valid_to, start, end))
+    return inhabitants
+
+
+def _per_inhabitants(measure, factor: int, step: Decimal):
+    def per(actor, query: Query) -> list[Value]:
+        inhabitants = _inhabitants(actor, query)
+        values = []
+        for v in measure(actor, query):
+            people = inhabitants(v.period, v.key)
+            values.append(Value(v.period, v.key, _round(v.value * factor / people, step) if people else None, v.base))
+        return values
+    return per
+
+
 def _days_to_start(actor, query: Query) -> dict[tuple, list[int]]:
     events = scoped(CareEvent.objects.all(), actor=actor, what="figures", label=_("management information"),
                     office_roles=None, council=True)
@@ -191,6 +227,8 @@ _MEASURES = {
     "clients_in_care": _clients_in_care, "inflow": _clients_flagged("entered"), "outflow": _clients_flagged("exited"),
     "returned_within_12_months": _returned_within_12_months,
     "cost": _cost, "cost_per_client_month": _cost_per_client_month,
+    "clients_per_1000": _per_inhabitants(_clients_in_care, 1000, TENTH),
+    "cost_per_inhabitant": _per_inhabitants(_cost, 1, CENT),
     "days_to_start_median": _days_to_start_median, "days_to_start_p90": _days_to_start_p90,
     "goals_achieved": _goal_share("achieved"), "goals_partly": _goal_share("partly"),
     "goals_not_achieved": _goal_share("not_achieved"), "self_reliance_change": _self_reliance_change,

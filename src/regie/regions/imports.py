@@ -14,7 +14,8 @@ from regie.core.parse import parse_amount
 
 from .models import Organisation, Region, ResidenceRule
 from .services import (
-    SetupResult, municipality_code_clean, municipality_spec, provider_ensure, provider_set_cooperative, region_setup,
+    MAX_INHABITANTS, SetupResult, municipality_code_clean, municipality_spec, population_set, provider_ensure,
+    provider_set_cooperative, region_setup,
 )
 
 REGION_KEYS = ("name", "centre_municipality", "residence_rule", "partial_month_rule", "municipalities",
@@ -26,6 +27,7 @@ MUNICIPALITY_KEYS = ("code", "name", "population", "valid_from", "valid_to")
 COST_KEYS = ("year", "amount")
 
 PROVIDER_COLUMNS = ("agb", "name", "kvk", "cooperative_agb")
+POPULATION_COLUMNS = ("municipality_code", "year", "inhabitants")
 
 
 @dataclass
@@ -113,3 +115,29 @@ def _cooperative(row: Row, region: Region, providers: dict[str, Organisation]) -
     if found is None:
         raise row.error("cooperative_agb", "cooperative-unknown", _("There is no provider with AGB code '%(agb)s', not in this file and not in the region.") % {"agb": agb})
     return found
+
+
+@dataclass
+class PopulationImport:
+    rows: int
+    changed: int
+
+
+@transaction.atomic
+def populations_import(*, region: Region, path: str | Path) -> PopulationImport:
+    """Inhabitants per municipality per year (CBS, 1 January), created or updated; one line a year."""
+    rows = read_csv(path, columns=POPULATION_COLUMNS, key=("municipality_code", "year"))
+    municipalities = {m.code: m for m in region.municipalities.all()}
+    changed = 0
+    for row in rows:
+        code = row.text("municipality_code")
+        with at(row, "municipality_code"):
+            municipality = municipalities.get(municipality_code_clean(code))
+            if municipality is None:
+                raise row.error("municipality_code", "municipality-unknown",
+                                _("There is no municipality with code '%(code)s' in this region.") % {"code": code})
+        year = row.integer("year", minimum=1900, maximum=2200)
+        inhabitants = row.integer("inhabitants", minimum=1, maximum=MAX_INHABITANTS)
+        with at(row):
+            changed += population_set(municipality=municipality, year=year, inhabitants=inhabitants)
+    return PopulationImport(rows=len(rows), changed=changed)

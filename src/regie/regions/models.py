@@ -62,6 +62,18 @@ class Municipality(models.Model):
         return valid_on(self.valid_from, self.valid_to, day)
 
 
+class Population(models.Model):
+    """A municipality's inhabitants in a year (CBS, on 1 January), for the figures per 1,000 inhabitants;
+    a year without one counts the population the municipality was set up with."""
+
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="populations")
+    year = models.PositiveSmallIntegerField()
+    inhabitants = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["municipality", "year"], name="population_once_a_year")]
+
+
 class RegionalCost(models.Model):
     """The regional organisation's own yearly costs, shared monthly by a key (population)."""
 

@@ -22,7 +22,7 @@ from regie.core.parse import care_window, check_date, parse_integer
 from regie.core.periods import period_check
 
 from .models import (
-    Municipality, Organisation, OrganisationKind, PartialMonthRule, Region, RegionalCost, ResidenceRule,
+    Municipality, Organisation, OrganisationKind, PartialMonthRule, Population, Region, RegionalCost, ResidenceRule,
 )
 
 
@@ -216,3 +216,25 @@ def provider_set_cooperative(*, provider: Organisation, cooperative: Organisatio
         if Organisation.objects.filter(cooperative=provider).exists():
             raise DomainError("cooperative-nested", _("%(organisation)s is itself a cooperative with members and cannot become a member of another cooperative.") % {"organisation": provider}, field="cooperative_agb")
     return bool(_update(provider, {"cooperative": cooperative}))
+
+
+MAX_INHABITANTS = 10_000_000  # more than any Dutch municipality, or the Netherlands, has
+
+
+def population_set(*, municipality: Municipality, year: int, inhabitants: int) -> bool:
+    """Record the municipality's inhabitants in `year` (within the region's window of care); True when
+    that changed what was recorded."""
+    window = care_window(municipality.region)
+    if not window.first.year <= year <= window.last.year:
+        raise DomainError("population-year-out-of-window",
+                          _("%(year)s lies outside the years this region accepts (%(first)s to %(last)s).") % {
+                              "year": year, "first": window.first.year, "last": window.last.year}, field="year")
+    if not 0 < inhabitants <= MAX_INHABITANTS:
+        raise DomainError("population-invalid", _("A number of inhabitants lies between 1 and %(max)s.") % {
+            "max": f"{MAX_INHABITANTS:,}".replace(",", ".")}, field="inhabitants")
+    _row, created = Population.objects.get_or_create(municipality=municipality, year=year,
+                                                     defaults={"inhabitants": inhabitants})
+    if created:
+        return True
+    return Population.objects.filter(municipality=municipality, year=year).exclude(
+        inhabitants=inhabitants).update(inhabitants=inhabitants) > 0

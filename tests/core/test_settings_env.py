@@ -36,7 +36,7 @@ def test_nothing_configured_is_development_without_debug():
 
 @pytest.mark.parametrize("value", ["development", "test", "production"])
 def test_known_environments_start(value):
-    result = settings_with(REGIE_ENV=value, REGIE_SECRET_KEY="k" * 40)
+    result = settings_with(REGIE_ENV=value, REGIE_SECRET_KEY="k" * 40, REGIE_PSEUDONYM_KEY="p" * 40)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == value
 
@@ -75,6 +75,12 @@ def test_log_file_switches_the_handler(tmp_path):
 
 def test_production_still_refuses_the_development_key():
     assert refused(settings_with(REGIE_ENV="production"), "REGIE_SECRET_KEY")
+
+
+@pytest.mark.parametrize("key", [None, "short", "insecure-development-pseudonym-key"])
+def test_production_refuses_a_missing_short_or_development_pseudonym_key(key):
+    extra = {"REGIE_PSEUDONYM_KEY": key} if key is not None else {}
+    assert refused(settings_with(REGIE_ENV="production", REGIE_SECRET_KEY="k" * 40, **extra), "REGIE_PSEUDONYM_KEY")
 
 
 DATABASE = "import json, regie.settings as s; print(json.dumps(s.DATABASES['default']))"

@@ -207,3 +207,32 @@ def test_a_population_outside_the_window_or_out_of_bounds_is_refused(world):
     assert population_set(municipality=world.a, year=2025, inhabitants=31000) is True
     assert population_set(municipality=world.a, year=2025, inhabitants=31000) is False
     assert population_set(municipality=world.a, year=2025, inhabitants=32000) is True
+
+
+def test_duration_of_ended_care_and_the_share_still_in_care(world, people):
+    # A1 ends on 31 March (80 days after its start on 10 January), A4 stopped on 15 February (36 days);
+    # A2 and A3 still run on 15 June (156 days).
+    a1 = world.allocations[0]
+    a1.end = dt.date(2025, 3, 31)
+    a1.save()
+    june = dt.date(2025, 6, 15)
+    facts_rebuild(region=world.region, today=june)
+    region = world.region.pk
+    quarter = {"period": "quarter", "first": JAN, "last": dt.date(2025, 6, 1), "today": june}
+    assert values(people, "duration_mean", **quarter) == {(JAN, region): (Decimal("58.0"), 2)}
+    assert values(people, "duration_median", **quarter) == {(JAN, region): (Decimal("58.0"), 2)}
+    # Kaplan–Meier: 3/4 remain after day 36, 2/3 of those after day 80; the two still running leave at 156
+    assert values(people, "in_care_after_6_months", **quarter) == {(JAN, region): (Decimal("50.0"), 4)}
+    assert values(people, "in_care_after_12_months", **quarter) == {(JAN, region): (Decimal("50.0"), 4)}
+    assert values(people, "duration_mean", by="provider", **quarter) == {
+        (JAN, world.p1.pk): (Decimal("80.0"), 1), (JAN, world.p2.pk): (Decimal("36.0"), 1)}
+
+
+def test_kaplan_meier_by_hand():
+    from regie.monitoring.values import kaplan_meier
+
+    observed = [(10, True), (20, False), (30, True), (40, True), (50, False)]
+    assert kaplan_meier(observed, 5) == 1.0
+    assert kaplan_meier(observed, 10) == pytest.approx(4 / 5)
+    assert kaplan_meier(observed, 35) == pytest.approx(4 / 5 * 2 / 3)  # day 30: 3 at risk (30, 40, 50)
+    assert kaplan_meier(observed, 45) == pytest.approx(4 / 5 * 2 / 3 * 1 / 2)

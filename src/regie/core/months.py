@@ -33,11 +33,9 @@ def add_years(day: dt.date, count: int) -> dt.date:
 
 def months_between(first: dt.date, last: dt.date) -> list[dt.date]:
     """Every month from the month of `first` to the month of `last`, inclusive."""
-    months, current, stop = [], month_start(first), month_start(last)
-    while current <= stop:
-        months.append(current)
-        current = add_months(current, 1)
-    return months
+    start = month_start(first)
+    count = (last.year - first.year) * 12 + last.month - first.month + 1  # counted, so it ends whatever it adds
+    return [add_months(start, i) for i in range(max(count, 0))]
 
 
 def format_month(month: dt.date) -> str:

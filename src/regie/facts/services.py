@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from regie.care.models import Allocation, Client
 from regie.core.batches import chunks
-from regie.core.months import add_months, add_years, month_end, month_start
+from regie.core.months import add_months, add_years, month_end, month_start, months_between
 from regie.regions.models import Region
 
 from . import build
@@ -37,10 +37,7 @@ class Built:
 
 def calendar_ensure(*, first: dt.date, last: dt.date) -> None:
     """Every month from the month of `first` to that of `last` is in the calendar."""
-    wanted, month = [], month_start(first)
-    while month <= last:
-        wanted.append(month)
-        month = add_months(month, 1)
+    wanted = months_between(first, last)
     known = set(CalendarMonth.objects.filter(month__gte=wanted[0], month__lte=wanted[-1])
                 .values_list("month", flat=True)) if wanted else set()
     CalendarMonth.objects.bulk_create(

@@ -54,6 +54,8 @@ _EVENTS = _("Regie's fact layer: events per allocation (regie.facts.CareEvent), 
             "received")
 _POPULATION = _("Regie's fact layer (months of care), with the inhabitants per municipality per year entered or "
                 "imported (manage.py import-population; CBS figures on 1 January)")
+_EVENTS_ALL = _("Regie's fact layer: events per allocation (regie.facts.CareEvent): care started, stopped and "
+                "ended")
 _GOALS = _("Regie's fact layer: goals of support plans (regie.facts.GoalFact), as the access team closes them")
 
 INDICATORS = [
@@ -90,6 +92,31 @@ INDICATORS = [
         formula="COUNT(DISTINCT client WHERE entered AND in_care(client, month - 12 … month - 2)) / inflow × 100",
         unit=_("%"), higher_is_better=False, dimensions=CARE, source=_CARE_MONTHS,
         measure="returned_within_12_months"),
+    Indicator(
+        code="duration_mean", name=_("Duration of care (mean)"),
+        definition=_("For the allocations whose care ended in the period (stopped, or past their end date, "
+                     "whichever came first): the mean number of days from the start of care to its end."),
+        formula="AVG(end of care - started_on) over the allocations whose care ended in the period",
+        unit=_("days"), higher_is_better=None, dimensions=CARE, source=_EVENTS_ALL, measure="duration_mean"),
+    Indicator(
+        code="duration_median", name=_("Duration of care (median)"),
+        definition=_("As the mean, the median number of days from the start of care to its end."),
+        formula="MEDIAN(end of care - started_on) over the allocations whose care ended in the period",
+        unit=_("days"), higher_is_better=None, dimensions=CARE, source=_EVENTS_ALL, measure="duration_median"),
+    *[Indicator(
+        code=f"in_care_after_{months}_months", name=name, definition=definition,
+        formula=f"Kaplan–Meier S({months} months) over the allocations started in the period, censored today",
+        unit=_("%"), higher_is_better=None, dimensions=CARE, source=_EVENTS_ALL, measure=f"in_care_after_{months}")
+      for months, name, definition in (
+          (6, _("Still in care after 6 months"), _(
+              "Of the allocations whose care started in the period, the share still in care 6 months later: a "
+              "Kaplan–Meier estimate, so allocations still running count for as long as they have run.")),
+          (12, _("Still in care after 12 months"), _(
+              "Of the allocations whose care started in the period, the share still in care 12 months later: a "
+              "Kaplan–Meier estimate, so allocations still running count for as long as they have run.")),
+          (24, _("Still in care after 24 months"), _(
+              "Of the allocations whose care started in the period, the share still in care 24 months later: a "
+              "Kaplan–Meier estimate, so allocations still running count for as long as they have run.")))],
     Indicator(
         code="cost", name=_("Cost"),
         definition=_("The amount approved for the months of care in the period (credits subtracted), whenever it "

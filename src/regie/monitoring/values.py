@@ -50,6 +50,7 @@ class Query:
     first: dt.date
     last: dt.date
     filters: dict
+    today: dt.date
 
 
 def period_start(day: dt.date, period: Period) -> dt.date:
@@ -61,8 +62,9 @@ def period_start(day: dt.date, period: Period) -> dt.date:
 
 
 def indicator_values(*, actor, code: str, by: str = Dimension.REGION, period: str = Period.MONTH,
-                     first: dt.date, last: dt.date, **filters: int) -> list[Value]:
-    """`filters`: municipality, provider, product or category ids, as the URL gives them (parsed)."""
+                     first: dt.date, last: dt.date, today: dt.date | None = None, **filters: int) -> list[Value]:
+    """`filters`: municipality, provider, product or category ids, as the URL gives them (parsed);
+    `today` (by default today) is where care that is still running is counted up to."""
     indicator = REGISTRY.get(code)
     if indicator is None:
         raise DomainError("indicator-unknown", _("There is no indicator '%(code)s'.") % {"code": code}, field="code")
@@ -74,7 +76,8 @@ def indicator_values(*, actor, code: str, by: str = Dimension.REGION, period: st
         raise DomainError("period-unknown", _("'%(period)s' is not a period: use month, quarter or year.") % {
             "period": period}, field="period")
     query = Query(key=_KEYS[Dimension(by)], period=Period(period), first=month_start(first), last=month_end(last),
-                  filters={f"{name}_id": value for name, value in filters.items() if value is not None})
+                  filters={f"{name}_id": value for name, value in filters.items() if value is not None},
+                  today=today or timezone.localdate())
     values = _MEASURES[indicator.measure](actor, query)
     return sorted(values, key=lambda v: (v.period, str(v.key)))
 
@@ -149,9 +152,9 @@ def _inhabitants(actor, query: Query):
 
     def inhabitants(start: dt.date, key) -> int:
         end = _period_end(start, query.period)
-        return sum({p.year: p.inhabitants for p in m.populations.all()}.get(start.year, m.population)
-                   for m in municipalities
-                   if (query.key != "municipality_id" or m.pk == key) and overlaps(m.valid_from, m.valid_to, start, end))
+        counted = [m for m in municipalities
+                   if (query.key != "municipality_id" or m.pk == key) and overlaps(m.valid_from, m.valid_to, start, end)]
+        return sum({p.year: p.inhabitants for p in m.populations.all()}.get(start.year, m.population) for m in counted)
     return inhabitants
 
 
@@ -193,6 +196,73 @@ def _days_to_start_p90(actor, query: Query) -> list[Value]:
             for (p, key), days in _days_to_start(actor, query).items()]
 
 
+@dataclass(frozen=True)
+class _Care:
+    key: int | str
+    started: dt.date
+    ended: dt.date | None  # the earlier of the stop and the passed end; None: still in care
+
+
+def _care_periods(actor, query: Query) -> list[_Care]:
+    """Each allocation of the actor's that started: when, and when its care ended (up to `query.last`)."""
+    events = scoped(CareEvent.objects.all(), actor=actor, what="figures", label=_("management information"),
+                    office_roles=None, council=True).filter(
+        kind__in=[EventKind.STARTED, EventKind.STOPPED, EventKind.ENDED], day__lte=query.last, **query.filters)
+    by_allocation: dict[int, dict] = defaultdict(dict)
+    for row in events.values("allocation_id", "kind", "day", query.key).order_by():
+        seen = by_allocation[row["allocation_id"]]
+        if row["kind"] == EventKind.STARTED:
+            seen["started"], seen["key"] = row["day"], row[query.key]
+        else:
+            seen["ended"] = min(seen.get("ended", row["day"]), row["day"])
+    return [_Care(seen["key"], seen["started"], seen.get("ended")) for seen in by_allocation.values()
+            if "started" in seen]
+
+
+def _durations(actor, query: Query) -> dict[tuple, list[int]]:
+    days = defaultdict(list)
+    for care in _care_periods(actor, query):
+        if care.ended is not None and query.first <= care.ended <= query.last:
+            days[(period_start(care.ended, query.period), care.key)].append((care.ended - care.started).days)
+    return days
+
+
+def _duration_mean(actor, query: Query) -> list[Value]:
+    return [Value(p, key, _round(Decimal(sum(days)) / len(days), TENTH), len(days))
+            for (p, key), days in _durations(actor, query).items()]
+
+
+def _duration_median(actor, query: Query) -> list[Value]:
+    return [Value(p, key, _round(Decimal(str(statistics.median(days))), TENTH), len(days))
+            for (p, key), days in _durations(actor, query).items()]
+
+
+def kaplan_meier(observed: list[tuple[float, bool]], at: float) -> float:
+    """S(at): the estimated share still in care after `at` days, from (days, ended) pairs; a pair that
+    has not ended counts as at risk up to its days and then leaves the estimate (censored)."""
+    share = 1.0
+    for days in sorted({d for d, ended in observed if ended and d <= at}):
+        ended_then = sum(1 for d, ended in observed if ended and d == days)
+        at_risk = sum(1 for d, _ended in observed if d >= days)
+        share *= 1 - ended_then / at_risk
+    return share
+
+
+def _in_care_after(months: int):
+    def measure(actor, query: Query) -> list[Value]:
+        today, at = query.today, months * 365.25 / 12
+        cohorts = defaultdict(list)
+        for care in _care_periods(actor, query):
+            if query.first <= care.started <= query.last:
+                ended = care.ended is not None and care.ended <= today
+                last = care.ended if ended else today
+                cell = (period_start(care.started, query.period), care.key)
+                cohorts[cell].append(((last - care.started).days, ended))
+        return [Value(p, key, _round(Decimal(str(100 * kaplan_meier(observed, at))), TENTH), len(observed))
+                for (p, key), observed in cohorts.items()]
+    return measure
+
+
 def _goals(actor, query: Query) -> QuerySet[GoalFact]:
     rows = scoped(GoalFact.objects.all(), actor=actor, what="figures", label=_("management information"),
                   provider=None, office_roles=None, council=True, others_see_none=True)
@@ -226,6 +296,9 @@ def _round(value, step: Decimal) -> Decimal:
 _MEASURES = {
     "clients_in_care": _clients_in_care, "inflow": _clients_flagged("entered"), "outflow": _clients_flagged("exited"),
     "returned_within_12_months": _returned_within_12_months,
+    "duration_mean": _duration_mean, "duration_median": _duration_median,
+    "in_care_after_6": _in_care_after(6), "in_care_after_12": _in_care_after(12),
+    "in_care_after_24": _in_care_after(24),
     "cost": _cost, "cost_per_client_month": _cost_per_client_month,
     "clients_per_1000": _per_inhabitants(_clients_in_care, 1000, TENTH),
     "cost_per_inhabitant": _per_inhabitants(_cost, 1, CENT),

@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 # Every table an import can write to: a refused file must leave each of them as it was.
 STORED = [
     "regions.Region", "regions.Municipality", "regions.Organisation", "regions.RegionalCost", "regions.Population",
+    "monitoring.SurveyResult", "monitoring.GeneralProvisionUsers",
     "catalogue.SupportForm", "catalogue.Product", "catalogue.Category", "catalogue.Tariff",
     "contracting.Contract", "care.Client", "care.Residence", "care.Allocation", "care.AllocationVersion",
     "billing.Declaration", "billing.DeclarationLine", "billing.SettlementRun", "audit.AuditRecord",

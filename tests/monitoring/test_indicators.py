@@ -149,7 +149,7 @@ def test_every_indicator_is_fully_defined_and_measured():
 
     assert len(REGISTRY) == len(INDICATORS)
     for indicator in INDICATORS:
-        assert indicator.measure in _MEASURES, indicator.code
+        assert indicator.measure.partition(":")[0] in _MEASURES, indicator.code
         assert all(str(text) for text in (indicator.name, indicator.definition, indicator.unit, indicator.source))
         assert indicator.dimensions and indicator.formula
 
@@ -236,3 +236,52 @@ def test_kaplan_meier_by_hand():
     assert kaplan_meier(observed, 10) == pytest.approx(4 / 5)
     assert kaplan_meier(observed, 35) == pytest.approx(4 / 5 * 2 / 3)  # day 30: 3 at risk (30, 40, 50)
     assert kaplan_meier(observed, 45) == pytest.approx(4 / 5 * 2 / 3 * 1 / 2)
+
+
+def test_the_survey_per_municipality_and_weighted_by_respondents_for_the_region(world, people):
+    from regie.monitoring.services import survey_result_set
+
+    survey_result_set(municipality=world.a, year=2025, question="support_good", agree_percent=Decimal("80.0"),
+                      respondents=30)
+    survey_result_set(municipality=world.b, year=2025, question="support_good", agree_percent=Decimal("60.0"),
+                      respondents=10)
+    year = {"period": "year", "first": JAN, "last": dt.date(2025, 12, 1)}
+    assert values(people, "experience_support_good", by="municipality", **year) == {
+        (JAN, world.a.pk): (Decimal("80.0"), 30), (JAN, world.b.pk): (Decimal("60.0"), 10)}
+    assert values(people, "experience_support_good", **year) == {(JAN, world.region.pk): (Decimal("75.0"), 40)}
+    assert values(people, "experience_support_good", role="policy_b", **year) == {
+        (JAN, world.region.pk): (Decimal("60.0"), 10)}
+    assert values(people, "experience_support_good", role="staff_p1", **year) == {}
+    with pytest.raises(DomainError) as error:
+        values(people, "experience_support_good", period="month")
+    assert error.value.code == "period-not-available"
+
+
+def test_users_of_general_provisions_beside_the_clients_in_care(world, people):
+    from regie.monitoring.services import general_provision_set
+
+    general_provision_set(municipality=world.a, quarter=JAN, users=120)
+    general_provision_set(municipality=world.b, quarter=JAN, users=30)
+    quarter = {"period": "quarter", "first": JAN, "last": MAR}
+    assert values(people, "general_provision_users", **quarter) == {(JAN, world.region.pk): (Decimal("150"), 150)}
+    # 120 / 30,000 and 30 / 10,000 inhabitants
+    assert values(people, "general_provision_users_per_1000", by="municipality", **quarter) == {
+        (JAN, world.a.pk): (Decimal("4.0"), 120), (JAN, world.b.pk): (Decimal("3.0"), 30)}
+
+
+@pytest.mark.parametrize(("call", "code"), [
+    (lambda w, s: s.survey_result_set(municipality=w.a, year=2025, question="nothing", agree_percent=Decimal(1),
+                                      respondents=1), "survey-question-unknown"),
+    (lambda w, s: s.survey_result_set(municipality=w.a, year=2025, question="support_good",
+                                      agree_percent=Decimal("100.1"), respondents=1), "percent-out-of-range"),
+    (lambda w, s: s.survey_result_set(municipality=w.a, year=2014, question="support_good", agree_percent=Decimal(1),
+                                      respondents=1), "year-out-of-window"),
+    (lambda w, s: s.general_provision_set(municipality=w.a, quarter=FEB, users=1), "quarter-invalid"),
+    (lambda w, s: s.general_provision_set(municipality=w.a, quarter=JAN, users=10_000_001), "users-out-of-range"),
+])
+def test_entered_figures_out_of_bounds_are_refused(world, call, code):
+    from regie.monitoring import services
+
+    with pytest.raises(DomainError) as error:
+        call(world, services)
+    assert error.value.code == code

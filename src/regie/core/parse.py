@@ -155,6 +155,19 @@ def parse_month(text, *, field: str | None = None, window: Window | None = None)
     return check_month(month, field=field, window=window)
 
 
+_QUARTER = re.compile(r"([0-9]{4})-[Qq]([1-4])", re.ASCII)
+
+
+def parse_quarter(text, *, field: str | None = None, window: Window | None = None) -> dt.date:
+    """`YYYY-Qn` (n 1 to 4) in ASCII digits, within the window; the first day of the quarter."""
+    raw = str(text).strip() if text is not None else ""
+    match = _QUARTER.fullmatch(raw)
+    if not match or int(match.group(1)) < 1:
+        raise _error(field, "quarter-invalid", _("'%(value)s' is not a valid quarter; use YYYY-Qn, for "
+                                               "example 2025-Q3.") % {"value": shown(raw)})
+    return check_month(dt.date(int(match.group(1)), 3 * int(match.group(2)) - 2, 1), field=field, window=window)
+
+
 # -- numbers ------------------------------------------------------------------------------------
 
 

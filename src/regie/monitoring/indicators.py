@@ -14,6 +14,8 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from .models import SurveyQuestion
+
 
 class Dimension(models.TextChoices):
     REGION = "region", _("region")
@@ -46,6 +48,7 @@ class Indicator:
     dimensions: tuple[Dimension, ...]
     source: Promise
     measure: str  # the name of its measure in monitoring.values
+    periods: tuple[Period, ...] = (Period.MONTH, Period.QUARTER, Period.YEAR)
 
 
 _CARE_MONTHS = _("Regie's fact layer: months of care per allocation (regie.facts.CareMonth), built from allocations, "
@@ -170,6 +173,36 @@ INDICATORS = [
         unit=_("points"), higher_is_better=True, dimensions=GOALS, source=_GOALS, measure="self_reliance_change"),
 ]
 
+_SURVEY = _("The yearly client experience survey (cliëntervaringsonderzoek Wmo, Wmo 2015 art. 2.5.1), per "
+            "municipality, imported (manage.py import-survey)")
+_GENERAL = _("The users of general provisions per municipality per quarter, as each municipality counts them, "
+             "imported (manage.py import-general-provisions)")
+
+INDICATORS += [
+    Indicator(
+        code=f"experience_{question.value}", name=question.label,
+        definition=_("The share of the respondents of the client experience survey who agreed or fully agreed with "
+                     "the statement; for more municipalities together, weighted by their respondents."),
+        formula="SUM(agree_percent × respondents) / SUM(respondents), per year",
+        unit=_("%"), higher_is_better=True, dimensions=PLACES, source=_SURVEY, measure=f"experience:{question.value}",
+        periods=(Period.YEAR,))
+    for question in SurveyQuestion
+] + [
+    Indicator(
+        code="general_provision_users", name=_("Users of general provisions"),
+        definition=_("The users of general provisions (voorliggend veld) in the quarter, as the municipalities "
+                     "count them: beside the clients of specialised support, the shift to basic support."),
+        formula="SUM(users) per quarter", unit=_("users"), higher_is_better=None, dimensions=PLACES,
+        source=_GENERAL, measure="general_provision_users", periods=(Period.QUARTER,)),
+    Indicator(
+        code="general_provision_users_per_1000", name=_("Users of general provisions per 1,000 inhabitants"),
+        definition=_("The users of general provisions in the quarter per 1,000 inhabitants, to set beside the "
+                     "clients in care per 1,000 inhabitants."),
+        formula="general_provision_users / SUM(inhabitants(municipality, year)) × 1000",
+        unit=_("per 1,000 inhabitants"), higher_is_better=None, dimensions=PLACES, source=_GENERAL,
+        measure="general_provision_users_per_1000", periods=(Period.QUARTER,)),
+]
+
 REGISTRY: dict[str, Indicator] = {indicator.code: indicator for indicator in INDICATORS}
 
 
@@ -186,6 +219,7 @@ def indicator_markdown(translate: Callable[[Promise], str] = str) -> str:
         parts += [f"\n## {translate(i.name)} (`{i.code}`)\n", translate(i.definition) + "\n",
                   f"- Formula: `{i.formula}`", f"- Unit: {translate(i.unit)}",
                   f"- {direction[i.higher_is_better].capitalize()}",
-                  f"- Dimensions: {', '.join(d.value for d in i.dimensions)}; periods: month, quarter, year",
+                  f"- Dimensions: {', '.join(d.value for d in i.dimensions)}; "
+                  f"periods: {', '.join(p.value for p in i.periods)}",
                   f"- Source: {translate(i.source)}"]
     return "\n".join(parts) + "\n"

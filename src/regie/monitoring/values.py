@@ -28,6 +28,7 @@ from regie.regions.models import Municipality
 from regie.regions.scoping import scoped
 
 from .indicators import REGISTRY, Dimension, Period
+from .models import GeneralProvisionUsers, SurveyResult
 
 _KEYS = {Dimension.REGION: "region_id", Dimension.MUNICIPALITY: "municipality_id", Dimension.PROVIDER: "provider_id",
          Dimension.PRODUCT: "product_id", Dimension.CATEGORY: "category_id", Dimension.LIFE_DOMAIN: "life_domain"}
@@ -75,10 +76,14 @@ def indicator_values(*, actor, code: str, by: str = Dimension.REGION, period: st
     if period not in Period.values:
         raise DomainError("period-unknown", _("'%(period)s' is not a period: use month, quarter or year.") % {
             "period": period}, field="period")
+    if period not in indicator.periods:
+        raise DomainError("period-not-available", _("%(indicator)s is not measured per %(period)s.") % {
+            "indicator": indicator.name, "period": Period(period).label}, field="period")
     query = Query(key=_KEYS[Dimension(by)], period=Period(period), first=month_start(first), last=month_end(last),
                   filters={f"{name}_id": value for name, value in filters.items() if value is not None},
                   today=today or timezone.localdate())
-    values = _MEASURES[indicator.measure](actor, query)
+    name, _sep, argument = indicator.measure.partition(":")
+    values = _MEASURES[name](actor, query, argument) if argument else _MEASURES[name](actor, query)
     return sorted(values, key=lambda v: (v.period, str(v.key)))
 
 
@@ -154,7 +159,8 @@ def _inhabitants(actor, query: Query):
         end = _period_end(start, query.period)
         counted = [m for m in municipalities
                    if (query.key != "municipality_id" or m.pk == key) and overlaps(m.valid_from, m.valid_to, start, end)]
-        return sum({p.year: p.inhabitants for p in m.populations.all()}.get(start.year, m.population) for m in counted)
+        return sum({p.year: p.inhabitants for p in m.populations.all()}.get(start.year, m.population)
+                   for m in counted)
     return inhabitants
 
 
@@ -285,6 +291,34 @@ def _self_reliance_change(actor, query: Query) -> list[Value]:
     return [Value(_day(r["p"]), r[query.key], _round(Decimal(str(r["change"])), TENTH), r["goals"]) for r in rows]
 
 
+def _entered(model, actor, query: Query) -> QuerySet:
+    """What municipalities entered (survey, general provisions): the office and the council see the region's,
+    a municipality its own, a provider none."""
+    rows = scoped(model.objects.all(), actor=actor, what="figures", label=_("management information"),
+                  region="municipality__region", provider=None, office_roles=None, council=True, others_see_none=True)
+    return rows.filter(**{k: v for k, v in query.filters.items() if k == "municipality_id"})
+
+
+def _place_key(query: Query) -> str:
+    return "municipality__region_id" if query.key == "region_id" else query.key
+
+
+def _experience(actor, query: Query, question: str) -> list[Value]:
+    rows = (_entered(SurveyResult, actor, query).filter(question=question, year__gte=query.first.year,
+                                                        year__lte=query.last.year)
+            .values("year", _place_key(query)).order_by()
+            .annotate(weighted=Sum(F("agree_percent") * F("respondents")), respondents=Sum("respondents")))
+    return [Value(dt.date(r["year"], 1, 1), r[_place_key(query)],
+                  _round(Decimal(str(r["weighted"])) / r["respondents"], TENTH) if r["respondents"] else None,
+                  r["respondents"]) for r in rows]
+
+
+def _general_provision_users(actor, query: Query) -> list[Value]:
+    rows = (_entered(GeneralProvisionUsers, actor, query).filter(quarter__gte=query.first, quarter__lte=query.last)
+            .values("quarter", _place_key(query)).order_by().annotate(users=Sum("users")))
+    return [Value(r["quarter"], r[_place_key(query)], Decimal(r["users"]), r["users"]) for r in rows]
+
+
 def _day(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
@@ -301,6 +335,8 @@ _MEASURES = {
     "in_care_after_24": _in_care_after(24),
     "cost": _cost, "cost_per_client_month": _cost_per_client_month,
     "clients_per_1000": _per_inhabitants(_clients_in_care, 1000, TENTH),
+    "experience": _experience, "general_provision_users": _general_provision_users,
+    "general_provision_users_per_1000": _per_inhabitants(_general_provision_users, 1000, TENTH),
     "cost_per_inhabitant": _per_inhabitants(_cost, 1, CENT),
     "days_to_start_median": _days_to_start_median, "days_to_start_p90": _days_to_start_p90,
     "goals_achieved": _goal_share("achieved"), "goals_partly": _goal_share("partly"),

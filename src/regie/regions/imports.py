@@ -12,7 +12,7 @@ from regie.core.imports import Row, at, check_unique, read_csv, read_json
 from regie.core.money import to_money
 from regie.core.parse import parse_amount
 
-from .models import Organisation, Region, ResidenceRule
+from .models import Municipality, Organisation, Region, ResidenceRule
 from .services import (
     MAX_INHABITANTS, SetupResult, municipality_code_clean, municipality_spec, population_set, provider_ensure,
     provider_set_cooperative, region_setup,
@@ -130,14 +130,20 @@ def populations_import(*, region: Region, path: str | Path) -> PopulationImport:
     municipalities = {m.code: m for m in region.municipalities.all()}
     changed = 0
     for row in rows:
-        code = row.text("municipality_code")
-        with at(row, "municipality_code"):
-            municipality = municipalities.get(municipality_code_clean(code))
-            if municipality is None:
-                raise row.error("municipality_code", "municipality-unknown",
-                                _("There is no municipality with code '%(code)s' in this region.") % {"code": code})
+        municipality = row_municipality(row, municipalities)
         year = row.integer("year", minimum=1900, maximum=2200)
         inhabitants = row.integer("inhabitants", minimum=1, maximum=MAX_INHABITANTS)
         with at(row):
             changed += population_set(municipality=municipality, year=year, inhabitants=inhabitants)
     return PopulationImport(rows=len(rows), changed=changed)
+
+
+def row_municipality(row: Row, municipalities: dict[str, Municipality]) -> Municipality:
+    """The municipality a line's `municipality_code` names, among the region's (by CBS code)."""
+    code = row.text("municipality_code")
+    with at(row, "municipality_code"):
+        found = municipalities.get(municipality_code_clean(code))
+    if found is None:
+        raise row.error("municipality_code", "municipality-unknown",
+                        _("There is no municipality with code '%(code)s' in this region.") % {"code": code})
+    return found

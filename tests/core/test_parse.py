@@ -240,3 +240,23 @@ def test_printable_text_round_trips(text):
 ])
 def test_json_depth_counts_nesting_outside_strings(data, depth):
     assert json_depth(data) == depth
+
+
+@pytest.mark.parametrize(("text", "first_day"), [
+    ("2025-Q1", dt.date(2025, 1, 1)), ("2025-q2", dt.date(2025, 4, 1)), (" 2025-Q3 ", dt.date(2025, 7, 1)),
+    ("2025-Q4", dt.date(2025, 10, 1)),
+])
+def test_a_quarter_is_the_first_day_of_its_first_month(text, first_day):
+    from regie.core.parse import parse_quarter
+
+    assert parse_quarter(text) == first_day
+
+
+@pytest.mark.parametrize("text", ["2025-Q0", "2025-Q5", "2025Q1", "2025-1", "25-Q1", "２０２５-Q1", "", None,
+                                  "0000-Q1", "2025-Q1x"])
+def test_anything_else_is_not_a_quarter(text):
+    from regie.core.parse import parse_quarter
+
+    with pytest.raises(DomainError) as error:
+        parse_quarter(text, field="quarter")
+    assert (error.value.code, error.value.field) == ("quarter-invalid", "quarter")

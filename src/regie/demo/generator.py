@@ -38,6 +38,8 @@ from regie.contracting.services import contract_create, contract_terminate
 from regie.core.authorship import acting_as
 from regie.core.money import cents
 from regie.facts.services import facts_rebuild
+from regie.monitoring.models import SurveyQuestion
+from regie.monitoring.services import general_provision_set, survey_result_set
 from regie.exchange.decisions import allocation_change, allocation_create, allocation_end
 from regie.exchange.models import Direction, Message, MessageStatus
 from regie.exchange.outbox import build_301
@@ -191,6 +193,8 @@ class _Generator:
         demo_accounts_create(region=self.region)
         self.say(_("Providers' requests and their answers …"))
         self._requests()
+        self.say(_("Client experience survey and general provisions …"))
+        self._monitoring_figures()
         self.say(_("Facts for monitoring …"))
         facts_rebuild(region=self.region)
         lines = DeclarationLine.objects.filter(region=self.region)
@@ -478,6 +482,28 @@ class _Generator:
         AuditRecord.objects.bulk_create(
             (AuditRecord(username="system", organisation_name="", roles="", client_id=p.client_id,
                          action=Action.CREATE, subject="plan", object_id=str(p.pk)) for p in plans), batch_size=500)
+
+    def _monitoring_figures(self) -> None:
+        """What municipalities enter for monitoring: a survey result per statement each year, around three
+        quarters agreeing, from about 3 respondents per 1,000 inhabitants; users of general provisions each
+        quarter, about 2 % of the inhabitants and slowly rising (the shift to basic support)."""
+        first, last = data.HISTORY_FIRST, data.HISTORY_LAST
+        for municipality in self.municipalities.values():
+            for year in range(first.year, last.year + 1):
+                if not municipality.exists_on(dt.date(year, 12, 31)) or year == last.year:
+                    continue  # a survey reports on a whole year; the last one has not ended
+                respondents = max(5, round(municipality.population * 3 / 1000 * float(self.scale)))
+                for question in SurveyQuestion:
+                    percent = Decimal(self.rng.randint(620, 880)) / 10
+                    survey_result_set(municipality=municipality, year=year, question=question,
+                                      agree_percent=percent, respondents=respondents)
+            quarter, step = dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1), 0
+            while quarter <= last:
+                if municipality.exists_on(quarter):
+                    rate = 0.02 * (1 + 0.01 * step) * self.rng.uniform(0.95, 1.05)
+                    general_provision_set(municipality=municipality, quarter=quarter,
+                                          users=round(municipality.population * rate * float(self.scale)))
+                quarter, step = add_months(quarter, 3), step + 1
 
     def _allocations(self, segments: list[Segment]) -> None:
         clients = {c.pk: c for c in Client.objects.filter(region=self.region).select_related("region")}

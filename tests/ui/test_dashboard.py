@@ -45,7 +45,8 @@ def test_the_council_sees_small_cells_suppressed(people, march):
     dashboard = figures(people.member)
     assert dashboard.suppressed
     assert dashboard.clients == {"Aadorp": [None], "Bedorp": [None]} and dashboard.totals == [None]
-    assert dashboard.cost == [Decimal("1850.00")]
+    assert dashboard.cost == [None]  # 1,850.00 over three clients: an amount over fewer than 10 is hidden too
+    assert dashboard.chart_data()["cost"]["datasets"][0]["data"] == [None]
 
 
 def test_the_council_sees_cells_of_ten_or_more(world, people):
@@ -58,6 +59,7 @@ def test_the_council_sees_cells_of_ten_or_more(world, people):
                        lines=[f.debit(f"T{n}", "2025-04") for n in range(10)])
     dashboard = figures(people.member)
     assert dashboard.clients == {"Aadorp": [10]} and dashboard.totals == [10]
+    assert dashboard.cost == [Decimal("4000.00")]
 
 
 def test_the_council_cannot_work_out_a_hidden_cell_from_the_total(world, people):

@@ -31,6 +31,8 @@ from regie.core.periods import valid_on_q
 from regie.regions.models import Organisation, OrganisationKind
 from regie.regions.scoping import NO_OFFICE, scoped
 
+from .disclosure import statistic_cell
+
 SMALL_CELL = 10
 DEFAULT_MONTHS = 36
 
@@ -48,7 +50,7 @@ class Dashboard:
     municipalities: list[str]
     # clients[municipality][i]: clients in care in months[i]; None where suppressed (small cell)
     clients: dict[str, list[int | None]]
-    cost: list[Decimal]
+    cost: list[Decimal | None]  # None where suppressed (fewer than SMALL_CELL clients behind it)
     suppressed: bool = False
     small_cell: int = SMALL_CELL
     totals: list[int | None] = field(default_factory=list)
@@ -60,7 +62,8 @@ class Dashboard:
                         "hidden": _("fewer than %(number)s") % {"number": self.small_cell},
                         "datasets": [{"label": name, "data": self.clients[name]} for name in self.municipalities]},
             "cost": {"type": "bar", "money": True, "labels": self.months,
-                     "datasets": [{"label": _("Costs"), "data": [f"{amount:.2f}" for amount in self.cost]}]},
+                     "datasets": [{"label": _("Costs"), "data": [None if amount is None else f"{amount:.2f}"
+                                                                 for amount in self.cost]}]},
         }
 
     def rows(self) -> list[dict]:
@@ -96,10 +99,13 @@ def dashboard_figures(*, actor, today: dt.date | None = None, months: int = DEFA
         else _cell(sum(counted.get((month, name), 0) for name in names), suppress)
         for i, month in enumerate(month_keys)
     ]
+    cost = [Decimal(costs.get(month) or 0).quantize(Decimal("0.01")) for month in month_keys]
+    if suppress:  # an amount over fewer than SMALL_CELL clients is hidden too (monitoring.disclosure)
+        cost = [statistic_cell(amount, base=sum(counted.get((month, name), 0) for name in names)).value
+                for amount, month in zip(cost, month_keys)]
     return Dashboard(
         months=[format_month(month) for month in month_keys], municipalities=names, clients=clients,
-        cost=[Decimal(costs.get(month) or 0).quantize(Decimal("0.01")) for month in month_keys],
-        suppressed=suppress, totals=totals,
+        cost=cost, suppressed=suppress, totals=totals,
     )
 
 

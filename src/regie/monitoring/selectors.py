@@ -10,7 +10,7 @@ every approved line (a credit counts negative) for that month of care.
 Scope: the purchasing office sees the region; a municipality its own residents (the
 municipality that pays); a provider the lines it declared and those for its allocations (a
 cooperative also its members'); the advisory council the region, with every cell of fewer
-than `SMALL_CELL` clients suppressed, and a month's total too when one of its cells is.
+than `SMALL_CELL` clients suppressed, and whatever would give one away (monitoring.disclosure).
 """
 
 from __future__ import annotations
@@ -31,9 +31,8 @@ from regie.core.periods import valid_on_q
 from regie.regions.models import Organisation, OrganisationKind
 from regie.regions.scoping import NO_OFFICE, scoped
 
-from .disclosure import statistic_cell
+from .disclosure import SMALL_CELL, Cell, Reason, Table, statistic_cell, table_suppress
 
-SMALL_CELL = 10
 DEFAULT_MONTHS = 36
 
 
@@ -54,12 +53,16 @@ class Dashboard:
     suppressed: bool = False
     small_cell: int = SMALL_CELL
     totals: list[int | None] = field(default_factory=list)
+    # what a hidden value shows: "<10" (a small number) or "–" (hidden so that no small one can be worked
+    # out), by (month index, municipality index), or (month index, None) for the month's total
+    marks: dict[tuple, str] = field(default_factory=dict)
 
     def chart_data(self) -> dict:
         """The two charts, as JSON-safe specs for static/regie/charts.js (amounts as strings)."""
         return {
             "clients": {"type": "line", "labels": self.months,
-                        "hidden": _("fewer than %(number)s") % {"number": self.small_cell},
+                        "hidden": _("not shown: fewer than %(number)s, or hidden so that such a number cannot be "
+                                    "worked out") % {"number": self.small_cell},
                         "datasets": [{"label": name, "data": self.clients[name]} for name in self.municipalities]},
             "cost": {"type": "bar", "money": True, "labels": self.months,
                      "datasets": [{"label": _("Costs"), "data": [None if amount is None else f"{amount:.2f}"
@@ -68,8 +71,10 @@ class Dashboard:
 
     def rows(self) -> list[dict]:
         return [
-            {"month": month, "cells": [self.clients[name][i] for name in self.municipalities],
-             "total": self.totals[i], "cost": self.cost[i]}
+            {"month": month,
+             "cells": [{"value": self.clients[name][i], "mark": self.marks.get((i, j), "")}
+                       for j, name in enumerate(self.municipalities)],
+             "total": {"value": self.totals[i], "mark": self.marks.get((i, None), "")}, "cost": self.cost[i]}
             for i, month in enumerate(self.months)
         ]
 
@@ -90,27 +95,31 @@ def dashboard_figures(*, actor, today: dt.date | None = None, months: int = DEFA
     month_keys = sorted({month for month, _ in counted} | set(costs))
     names = sorted({name for _, name in counted})
     suppress = actor.is_council
-    clients = {
-        name: [_cell(counted.get((month, name), 0), suppress) for month in month_keys] for name in names
-    }
-    # A total beside a hidden cell would give the hidden cell away (total minus the others): hide it too.
-    totals = [
-        None if any(clients[name][i] is None for name in names)
-        else _cell(sum(counted.get((month, name), 0) for name in names), suppress)
-        for i, month in enumerate(month_keys)
-    ]
+    counts = [[counted.get((month, name), 0) for name in names] for month in month_keys]
+    marks: dict[tuple, str] = {}
+    if suppress and names:
+        # one table, months × municipalities with the month's total: small cells and whatever would give
+        # them away are hidden by the disclosure module; "<10" marks a small number, "–" a hidden other one
+        table = table_suppress(table=Table(counts=counts, row_totals=True))
+        for i, row in enumerate(table.cells):
+            for j, cell in enumerate(row):
+                marks.update({(i, j): _mark(cell)} if not cell.shown else {})
+            marks.update({(i, None): _mark(table.row_totals[i])} if not table.row_totals[i].shown else {})
+    clients = {name: [None if (i, j) in marks else counts[i][j] for i in range(len(month_keys))]
+               for j, name in enumerate(names)}
+    totals = [None if (i, None) in marks else sum(row) for i, row in enumerate(counts)]
     cost = [Decimal(costs.get(month) or 0).quantize(Decimal("0.01")) for month in month_keys]
     if suppress:  # an amount over fewer than SMALL_CELL clients is hidden too (monitoring.disclosure)
         cost = [statistic_cell(amount, base=sum(counted.get((month, name), 0) for name in names)).value
                 for amount, month in zip(cost, month_keys)]
     return Dashboard(
         months=[format_month(month) for month in month_keys], municipalities=names, clients=clients,
-        cost=cost, suppressed=suppress, totals=totals,
+        cost=cost, suppressed=suppress, totals=totals, marks=marks,
     )
 
 
-def _cell(count: int, suppress: bool) -> int | None:
-    return None if suppress and 0 < count < SMALL_CELL else count
+def _mark(cell: Cell) -> str:
+    return f"<{SMALL_CELL}" if cell.reason is Reason.PRIMARY else "–"
 
 
 def home_figures(*, actor) -> dict:

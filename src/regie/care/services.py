@@ -5,6 +5,10 @@ rules still apply, only the role checks do not.
 
 Care decides and does not announce: these services send no iWmo message. A decision the provider must
 hear of (create, change, end, withdraw) is made through `exchange.decisions`, which adds the 301.
+
+Each public service opens its transaction with `with transaction.atomic():` instead of the decorator:
+mutmut 3 does not mutate a decorated function (docs/development.md "Mutation testing"). The behaviour
+is the same, and a flow that calls a service inside its own transaction still gets one, as atomic nests.
 """
 
 from __future__ import annotations
@@ -104,78 +108,78 @@ def _contact_clean(*, gender: str, street: str, house_number: int | None, house_
             "postcode": postcode, "town": town}
 
 
-@transaction.atomic
 def client_create(*, actor, region, bsn: str, family_name: str, initials: str, birth_date: dt.date,
                   residences: list[ResidencePeriod], gender: str = Gender.UNKNOWN, street: str = "",
                   house_number: int | None = None, house_number_addition: str = "", postcode: str = "",
                   town: str = "") -> Client:
     """A client with residence periods; gender and address are optional (without an address the 301 the
     provider gets fails iWmo rules TR006 and CD034, see docs/exchange.md)."""
-    bsn = bsn_clean(bsn)
-    if not family_name.strip():
-        raise DomainError("name-missing", _("The family name is missing."), field="family_name")
-    check_date(birth_date, field="birth_date")
-    for period in residences:
-        _in_window(residence_window(region), resident_from=period.valid_from, resident_to=period.valid_to)
-    if birth_date > dt.date.today():
-        raise DomainError("birth-date-future", _("The date of birth lies in the future."), field="birth_date")
-    for period in residences:
-        day_check(day=period.valid_from, first=birth_date, before_code="residence-before-birth", field="resident_from",
-                  message_before=_("The residence starts on %(day)s, before the client was born on %(first)s."))
-    if not residences:
-        raise DomainError("residence-missing", _("A client has at least one residence period."), field="municipality_code")
-    _check_periods(residences)
-    contact = _contact_clean(gender=gender, street=street, house_number=house_number,
-                             house_number_addition=house_number_addition, postcode=postcode, town=town)
-    if actor is not None:
-        actor.require("access_officer")
-        if not any(p.municipality.pk == actor.municipality_id for p in residences):
-            raise Forbidden("client-not-resident", _("You can only register residents of your own municipality."))
-    if Client.objects.filter(region=region, bsn=bsn).exists():
-        raise DomainError("bsn-duplicate", _("There is already a client with BSN %(bsn)s.") % {"bsn": bsn}, field="bsn")
-    client = Client.objects.create(region=region, bsn=bsn, family_name=family_name.strip(),
-                                   initials=initials.strip(), birth_date=birth_date, **contact)
-    Residence.objects.bulk_create(
-        Residence(client=client, municipality=p.municipality, valid_from=p.valid_from, valid_to=p.valid_to)
-        for p in residences
-    )
-    audit_record(actor=actor, action=Action.CREATE, subject="client", client_id=client.pk, object_id=client.pk)
-    return client
+    with transaction.atomic():
+        bsn = bsn_clean(bsn)
+        if not family_name.strip():
+            raise DomainError("name-missing", _("The family name is missing."), field="family_name")
+        check_date(birth_date, field="birth_date")
+        for period in residences:
+            _in_window(residence_window(region), resident_from=period.valid_from, resident_to=period.valid_to)
+        if birth_date > dt.date.today():
+            raise DomainError("birth-date-future", _("The date of birth lies in the future."), field="birth_date")
+        for period in residences:
+            day_check(day=period.valid_from, first=birth_date, before_code="residence-before-birth", field="resident_from",
+                      message_before=_("The residence starts on %(day)s, before the client was born on %(first)s."))
+        if not residences:
+            raise DomainError("residence-missing", _("A client has at least one residence period."), field="municipality_code")
+        _check_periods(residences)
+        contact = _contact_clean(gender=gender, street=street, house_number=house_number,
+                                 house_number_addition=house_number_addition, postcode=postcode, town=town)
+        if actor is not None:
+            actor.require("access_officer")
+            if not any(p.municipality.pk == actor.municipality_id for p in residences):
+                raise Forbidden("client-not-resident", _("You can only register residents of your own municipality."))
+        if Client.objects.filter(region=region, bsn=bsn).exists():
+            raise DomainError("bsn-duplicate", _("There is already a client with BSN %(bsn)s.") % {"bsn": bsn}, field="bsn")
+        client = Client.objects.create(region=region, bsn=bsn, family_name=family_name.strip(),
+                                       initials=initials.strip(), birth_date=birth_date, **contact)
+        Residence.objects.bulk_create(
+            Residence(client=client, municipality=p.municipality, valid_from=p.valid_from, valid_to=p.valid_to)
+            for p in residences
+        )
+        audit_record(actor=actor, action=Action.CREATE, subject="client", client_id=client.pk, object_id=client.pk)
+        return client
 
 
-@transaction.atomic
 def plan_create(*, actor, client: Client, drawn_up_on: dt.date, goals: list[dict]) -> SupportPlan:
     """A support plan with its goals; each goal has a life domain, a text and a baseline score 1–5."""
-    actor.require("access_officer")
-    _in_window(care_window(client.region), drawn_up_on=drawn_up_on)
-    plan = SupportPlan.objects.create(client=client, municipality_id=actor.municipality_id, drawn_up_on=drawn_up_on)
-    for goal in goals:
-        score = int(goal["baseline_score"])
-        if not 1 <= score <= 5:
-            raise DomainError("score-invalid", _("A self-reliance score lies between 1 and 5."), field="baseline_score")
-        Goal.objects.create(plan=plan, life_domain=goal["life_domain"], description=goal["description"],
-                            baseline_score=score)
-    audit_record(actor=actor, action=Action.CREATE, subject="plan", client_id=client.pk, object_id=plan.pk)
-    changes.plans_touched([client.pk])
-    return plan
+    with transaction.atomic():
+        actor.require("access_officer")
+        _in_window(care_window(client.region), drawn_up_on=drawn_up_on)
+        plan = SupportPlan.objects.create(client=client, municipality_id=actor.municipality_id, drawn_up_on=drawn_up_on)
+        for goal in goals:
+            score = int(goal["baseline_score"])
+            if not 1 <= score <= 5:
+                raise DomainError("score-invalid", _("A self-reliance score lies between 1 and 5."), field="baseline_score")
+            Goal.objects.create(plan=plan, life_domain=goal["life_domain"], description=goal["description"],
+                                baseline_score=score)
+        audit_record(actor=actor, action=Action.CREATE, subject="plan", client_id=client.pk, object_id=plan.pk)
+        changes.plans_touched([client.pk])
+        return plan
 
 
-@transaction.atomic
 def goal_close(*, actor, goal: Goal, followup_score: int, result: str, closed_on: dt.date) -> Goal:
-    actor.require("access_officer")
-    if goal.closed_on is not None:
-        raise DomainError("goal-closed", _("This goal has already been closed."))
-    _in_window(care_window(goal.plan.client.region), closed_on=closed_on)
-    if not 1 <= followup_score <= 5:
-        raise DomainError("score-invalid", _("A self-reliance score lies between 1 and 5."), field="followup_score")
-    day_check(day=closed_on, first=goal.plan.drawn_up_on, before_code="goal_closed_before_plan", field="closed_on",
-              message_before=_("The closing date %(day)s lies before the date of the support plan, %(first)s; "
-                               "a goal closes on or after the day its plan was made."))
-    goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
-    goal.save(update_fields=["followup_score", "result", "closed_on"])
-    audit_record(actor=actor, action=Action.UPDATE, subject="goal", client_id=goal.plan.client_id, object_id=goal.pk)
-    changes.plans_touched([goal.plan.client_id])
-    return goal
+    with transaction.atomic():
+        actor.require("access_officer")
+        if goal.closed_on is not None:
+            raise DomainError("goal-closed", _("This goal has already been closed."))
+        _in_window(care_window(goal.plan.client.region), closed_on=closed_on)
+        if not 1 <= followup_score <= 5:
+            raise DomainError("score-invalid", _("A self-reliance score lies between 1 and 5."), field="followup_score")
+        day_check(day=closed_on, first=goal.plan.drawn_up_on, before_code="goal_closed_before_plan", field="closed_on",
+                  message_before=_("The closing date %(day)s lies before the date of the support plan, %(first)s; "
+                                   "a goal closes on or after the day its plan was made."))
+        goal.followup_score, goal.result, goal.closed_on = followup_score, result, closed_on
+        goal.save(update_fields=["followup_score", "result", "closed_on"])
+        audit_record(actor=actor, action=Action.UPDATE, subject="goal", client_id=goal.plan.client_id, object_id=goal.pk)
+        changes.plans_touched([goal.plan.client_id])
+        return goal
 
 
 def _next_reference(region, given: str | None) -> str:
@@ -245,41 +249,41 @@ def _refuse_duplicates(duplicates: list[Allocation], *, confirmable: bool) -> No
                       duplicates=[a.reference for a in duplicates])
 
 
-@transaction.atomic
 def allocation_create(*, actor, client: Client, product, category, provider, start: dt.date,
                       end: dt.date | None = None, reference: str | None = None,
                       duplicate_reason: str = "") -> Allocation:
     """A new allocation. One that duplicates an active allocation (same client, product and provider,
     overlapping period) is refused with `allocation_duplicate`, unless `duplicate_reason` confirms it:
     the reason, who and when are then kept in the allocation's audit record."""
-    _in_window(care_window(client.region), start=start, end=end)
-    residence = residence_on(client=client, day=start)
-    if residence is None:
-        raise DomainError("no-residence", _("%(client)s does not live in the region on %(date)s.") % {
-                              "client": client, "date": short_date(start)}, field="start")
-    if actor is not None:
-        actor.require("access_officer")
-        if residence.municipality_id != actor.municipality_id:
-            raise Forbidden("client-not-resident", _("You can only allocate care to residents of your own municipality."))
-    _check_deliverable(provider=provider, product=product, category=category, start=start, end=end)
-    reference = _next_reference(client.region, reference).strip()
-    if Allocation.objects.filter(region=client.region, reference=reference).exists():
-        raise DomainError("reference-duplicate", _("Allocation number %(reference)s already exists.") % {"reference": reference}, field="reference")
-    _lock_client(client)
-    duplicates = list(allocation_duplicates(client=client, product=product, provider=provider, start=start, end=end))
-    duplicate_reason = (duplicate_reason or "").strip()
-    if duplicates and not duplicate_reason:
-        _refuse_duplicates(duplicates, confirmable=True)
-    allocation = Allocation.objects.create(
-        region=client.region, reference=reference, client=client, municipality_id=residence.municipality_id,
-        provider=provider, product=product, category=category, start=start, end=end,
-    )
-    _record_version(allocation, change="toegewezen", user=_user(actor))
-    detail = ({"duplicate_of": [a.reference for a in duplicates], "duplicate_reason": duplicate_reason[:500]}
-              if duplicates else None)
-    audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference,
-                 detail=detail)
-    return allocation
+    with transaction.atomic():
+        _in_window(care_window(client.region), start=start, end=end)
+        residence = residence_on(client=client, day=start)
+        if residence is None:
+            raise DomainError("no-residence", _("%(client)s does not live in the region on %(date)s.") % {
+                                  "client": client, "date": short_date(start)}, field="start")
+        if actor is not None:
+            actor.require("access_officer")
+            if residence.municipality_id != actor.municipality_id:
+                raise Forbidden("client-not-resident", _("You can only allocate care to residents of your own municipality."))
+        _check_deliverable(provider=provider, product=product, category=category, start=start, end=end)
+        reference = _next_reference(client.region, reference).strip()
+        if Allocation.objects.filter(region=client.region, reference=reference).exists():
+            raise DomainError("reference-duplicate", _("Allocation number %(reference)s already exists.") % {"reference": reference}, field="reference")
+        _lock_client(client)
+        duplicates = list(allocation_duplicates(client=client, product=product, provider=provider, start=start, end=end))
+        duplicate_reason = (duplicate_reason or "").strip()
+        if duplicates and not duplicate_reason:
+            _refuse_duplicates(duplicates, confirmable=True)
+        allocation = Allocation.objects.create(
+            region=client.region, reference=reference, client=client, municipality_id=residence.municipality_id,
+            provider=provider, product=product, category=category, start=start, end=end,
+        )
+        _record_version(allocation, change="toegewezen", user=_user(actor))
+        detail = ({"duplicate_of": [a.reference for a in duplicates], "duplicate_reason": duplicate_reason[:500]}
+                  if duplicates else None)
+        audit_record(actor=actor, action=Action.CREATE, subject="allocation", client_id=client.pk, object_id=reference,
+                     detail=detail)
+        return allocation
 
 
 def _lock(allocation: Allocation) -> Allocation:
@@ -306,33 +310,33 @@ def _save_version(allocation: Allocation, *, change: str, actor) -> Allocation:
     return allocation
 
 
-@transaction.atomic
 def allocation_change(*, actor, allocation: Allocation, category=None, end: dt.date | None = None,
                       clear_end: bool = False) -> Allocation:
     """A new version with another category or end date; the earlier version stays on record."""
-    allocation = _lock(allocation)
-    _owned_by_municipality(actor, allocation)
-    if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
-        raise DomainError("allocation-closed", _("A stopped or withdrawn allocation can no longer change."))
-    changes, previous_end = [], allocation.end
-    if category is not None and category.pk != allocation.category_id:
-        changes.append(f"categorie {allocation.category.number} → {category.number}")
-        allocation.category = category
-    new_end = None if clear_end else (end if end is not None else allocation.end)
-    if new_end != allocation.end:
-        _in_window(care_window(allocation.region), end=new_end)
-    if new_end != allocation.end:
-        changes.append(f"einddatum {allocation.end or 'open'} → {new_end or 'open'}")
-        allocation.end = new_end
-    if not changes:
-        raise DomainError("nothing-changed", _("Nothing was changed."))
-    _check_deliverable(provider=allocation.provider, product=allocation.product, category=allocation.category,
-                       start=allocation.start, end=allocation.end)
-    _check_end_after_care(allocation, allocation.end)
-    if new_end != previous_end and (new_end is None or (previous_end is not None and new_end > previous_end)):
-        _check_no_new_overlap(allocation, previous_end)
-    allocation = _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
-    return allocation
+    with transaction.atomic():
+        allocation = _lock(allocation)
+        _owned_by_municipality(actor, allocation)
+        if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
+            raise DomainError("allocation-closed", _("A stopped or withdrawn allocation can no longer change."))
+        changes, previous_end = [], allocation.end
+        if category is not None and category.pk != allocation.category_id:
+            changes.append(f"categorie {allocation.category.number} → {category.number}")
+            allocation.category = category
+        new_end = None if clear_end else (end if end is not None else allocation.end)
+        if new_end != allocation.end:
+            _in_window(care_window(allocation.region), end=new_end)
+        if new_end != allocation.end:
+            changes.append(f"einddatum {allocation.end or 'open'} → {new_end or 'open'}")
+            allocation.end = new_end
+        if not changes:
+            raise DomainError("nothing-changed", _("Nothing was changed."))
+        _check_deliverable(provider=allocation.provider, product=allocation.product, category=allocation.category,
+                           start=allocation.start, end=allocation.end)
+        _check_end_after_care(allocation, allocation.end)
+        if new_end != previous_end and (new_end is None or (previous_end is not None and new_end > previous_end)):
+            _check_no_new_overlap(allocation, previous_end)
+        allocation = _save_version(allocation, change="gewijzigd: " + ", ".join(changes), actor=actor)
+        return allocation
 
 
 def _check_end_after_care(allocation: Allocation, end: dt.date | None) -> None:
@@ -356,49 +360,49 @@ def _check_no_new_overlap(allocation: Allocation, previous_end: dt.date | None) 
         _refuse_duplicates(duplicates, confirmable=False)
 
 
-@transaction.atomic
 def allocation_end(*, actor, allocation: Allocation, end: dt.date, reason: str) -> Allocation:
     """The municipality ends an allocation on `end`, within its period (withdrawing is `allocation_withdraw`)."""
-    allocation = _lock(allocation)
-    _owned_by_municipality(actor, allocation)
-    if reason not in END_REASONS:
-        raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
-                          field="end_reason")
-    if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
-        raise DomainError("allocation-closed", _("This allocation has already ended."))
-    _in_window(care_window(allocation.region), end=end)
-    period_check(start=allocation.start, end=end, field="end")
-    if allocation.end is not None:
-        day_check(day=end, last=allocation.end, before_code="end_after_allocation_end", field="end",
-                  message_before=_("The end date %(day)s lies after the allocation's current end, %(last)s; "
-                                   "to extend an allocation, change it."))
-    _check_end_after_care(allocation, end)
-    allocation.end, allocation.end_reason = end, reason
-    change = f"beëindigd per {end:%d-%m-%Y}: {reason_record(reason)}"  # recorded in Dutch, shown translated
-    allocation = _save_version(allocation, change=change, actor=actor)
-    return allocation
+    with transaction.atomic():
+        allocation = _lock(allocation)
+        _owned_by_municipality(actor, allocation)
+        if reason not in END_REASONS:
+            raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
+                              field="end_reason")
+        if allocation.status in (AllocationStatus.STOPPED, AllocationStatus.WITHDRAWN):
+            raise DomainError("allocation-closed", _("This allocation has already ended."))
+        _in_window(care_window(allocation.region), end=end)
+        period_check(start=allocation.start, end=end, field="end")
+        if allocation.end is not None:
+            day_check(day=end, last=allocation.end, before_code="end_after_allocation_end", field="end",
+                      message_before=_("The end date %(day)s lies after the allocation's current end, %(last)s; "
+                                       "to extend an allocation, change it."))
+        _check_end_after_care(allocation, end)
+        allocation.end, allocation.end_reason = end, reason
+        change = f"beëindigd per {end:%d-%m-%Y}: {reason_record(reason)}"  # recorded in Dutch, shown translated
+        allocation = _save_version(allocation, change=change, actor=actor)
+        return allocation
 
 
-@transaction.atomic
 def allocation_withdraw(*, actor, allocation: Allocation, reason: str = WITHDRAW_REASON) -> Allocation:
     """The municipality withdraws (trekt in) an allocation whose care has not started.
 
     iWmo withdraws by making the end date equal to the start date; the provider gets a 301 with the
     allocation as removed (RedenWijziging 13), and it is no longer current.
     """
-    allocation = _lock(allocation)
-    _owned_by_municipality(actor, allocation)
-    if reason not in END_REASONS:
-        raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
-                          field="end_reason")
-    if allocation.status == AllocationStatus.STARTED:
-        raise DomainError("allocation_started", _("Care on this allocation has started (%(day)s); it cannot be "
-                                                  "withdrawn, only ended.") % {"day": short_date(allocation.started_on)})
-    if allocation.status != AllocationStatus.ALLOCATED:
-        raise DomainError("allocation-closed", _("This allocation has already ended."))
-    allocation.status, allocation.end, allocation.end_reason = AllocationStatus.WITHDRAWN, allocation.start, reason
-    allocation = _save_version(allocation, change=f"ingetrokken: {reason_record(reason)}", actor=actor)
-    return allocation
+    with transaction.atomic():
+        allocation = _lock(allocation)
+        _owned_by_municipality(actor, allocation)
+        if reason not in END_REASONS:
+            raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
+                              field="end_reason")
+        if allocation.status == AllocationStatus.STARTED:
+            raise DomainError("allocation_started", _("Care on this allocation has started (%(day)s); it cannot be "
+                                                      "withdrawn, only ended.") % {"day": short_date(allocation.started_on)})
+        if allocation.status != AllocationStatus.ALLOCATED:
+            raise DomainError("allocation-closed", _("This allocation has already ended."))
+        allocation.status, allocation.end, allocation.end_reason = AllocationStatus.WITHDRAWN, allocation.start, reason
+        allocation = _save_version(allocation, change=f"ingetrokken: {reason_record(reason)}", actor=actor)
+        return allocation
 
 
 def _owned_by_provider(actor, allocation: Allocation) -> None:
@@ -408,38 +412,38 @@ def _owned_by_provider(actor, allocation: Allocation) -> None:
             raise Forbidden("allocation-other-provider", _("This allocation belongs to another provider."))
 
 
-@transaction.atomic
 def allocation_start(*, actor, allocation: Allocation, started_on: dt.date) -> Allocation:
     """The provider reports the start of care (iWmo 305)."""
-    allocation = _lock(allocation)
-    _owned_by_provider(actor, allocation)
-    if allocation.status != AllocationStatus.ALLOCATED:
-        raise DomainError("allocation-not-allocated", _("Only an allocated allocation that has not started yet can start."))
-    _in_window(care_window(allocation.region), started_on=started_on)
-    day_check(day=started_on, first=allocation.start, last=allocation.end, before_code="start-outside-allocation",
-              field="started_on", message_before=_("The start of care %(day)s lies before the allocation starts, on "
-                                                   "%(first)s."),
-              message_after=_("The start of care %(day)s lies after the allocation ends, on %(last)s."))
-    allocation.status, allocation.started_on = AllocationStatus.STARTED, started_on
-    return _save_version(allocation, change=f"gestart per {started_on:%d-%m-%Y}", actor=actor)
+    with transaction.atomic():
+        allocation = _lock(allocation)
+        _owned_by_provider(actor, allocation)
+        if allocation.status != AllocationStatus.ALLOCATED:
+            raise DomainError("allocation-not-allocated", _("Only an allocated allocation that has not started yet can start."))
+        _in_window(care_window(allocation.region), started_on=started_on)
+        day_check(day=started_on, first=allocation.start, last=allocation.end, before_code="start-outside-allocation",
+                  field="started_on", message_before=_("The start of care %(day)s lies before the allocation starts, on "
+                                                       "%(first)s."),
+                  message_after=_("The start of care %(day)s lies after the allocation ends, on %(last)s."))
+        allocation.status, allocation.started_on = AllocationStatus.STARTED, started_on
+        return _save_version(allocation, change=f"gestart per {started_on:%d-%m-%Y}", actor=actor)
 
 
-@transaction.atomic
 def allocation_stop(*, actor, allocation: Allocation, stopped_on: dt.date, reason: str) -> Allocation:
     """The provider reports the end of care (iWmo 307)."""
-    allocation = _lock(allocation)
-    _owned_by_provider(actor, allocation)
-    if allocation.status != AllocationStatus.STARTED:
-        raise DomainError("allocation-not-started", _("Only a started allocation can stop."))
-    _in_window(care_window(allocation.region), stopped_on=stopped_on)
-    if reason not in END_REASONS:
-        raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
-                          field="end_reason")
-    day_check(day=stopped_on, first=allocation.started_on, last=allocation.end, before_code="stop-outside-allocation",
-              field="stopped_on", message_before=_("The end of care %(day)s lies before the start of care on "
-                                                   "%(first)s."),
-              message_after=_("The end of care %(day)s lies after the allocation ends, on %(last)s."))
-    allocation.status, allocation.stopped_on = AllocationStatus.STOPPED, stopped_on
-    allocation.end_reason = allocation.end_reason or reason
-    return _save_version(allocation, change=f"gestopt per {stopped_on:%d-%m-%Y}", actor=actor)
+    with transaction.atomic():
+        allocation = _lock(allocation)
+        _owned_by_provider(actor, allocation)
+        if allocation.status != AllocationStatus.STARTED:
+            raise DomainError("allocation-not-started", _("Only a started allocation can stop."))
+        _in_window(care_window(allocation.region), stopped_on=stopped_on)
+        if reason not in END_REASONS:
+            raise DomainError("end-reason-unknown", _("'%(reason)s' is not a reason for ending from the iWmo code list.") % {"reason": reason},
+                              field="end_reason")
+        day_check(day=stopped_on, first=allocation.started_on, last=allocation.end, before_code="stop-outside-allocation",
+                  field="stopped_on", message_before=_("The end of care %(day)s lies before the start of care on "
+                                                       "%(first)s."),
+                  message_after=_("The end of care %(day)s lies after the allocation ends, on %(last)s."))
+        allocation.status, allocation.stopped_on = AllocationStatus.STOPPED, stopped_on
+        allocation.end_reason = allocation.end_reason or reason
+        return _save_version(allocation, change=f"gestopt per {stopped_on:%d-%m-%Y}", actor=actor)
 

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
 
 from regie.core.imports import at, read_csv
 from regie.core.parse import parse_amount, parse_quarter
-from regie.regions.imports import row_municipality
+from regie.regions.imports import Imported, row_municipality
 from regie.regions.models import Region
 
 from .services import MAX_RESPONDENTS, MAX_USERS, general_provision_set, survey_result_set
 
 SURVEY_COLUMNS = ("municipality_code", "year", "question", "agree_percent", "respondents")
 GENERAL_PROVISION_COLUMNS = ("municipality_code", "quarter", "users")
-
-
-@dataclass
-class Imported:
-    rows: int
-    changed: int
 
 
 @transaction.atomic

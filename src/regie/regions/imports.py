@@ -71,13 +71,16 @@ def region_import(*, path: str | Path) -> RegionImport:
 
 
 @dataclass
-class ProvidersImport:
+class Imported:
+    """What an import of lines did: the lines read, and how many of them created or changed something."""
+
     rows: int
     changed: int
 
 
+
 @transaction.atomic
-def providers_import(*, region: Region, path: str | Path) -> ProvidersImport:
+def providers_import(*, region: Region, path: str | Path) -> Imported:
     """Providers by AGB code, created or updated; a cooperative may be in the same file (any order)
     or already exist. An empty `cooperative_agb` means: member of no cooperative."""
     rows = read_csv(path, columns=PROVIDER_COLUMNS, key=("agb",))
@@ -102,7 +105,7 @@ def providers_import(*, region: Region, path: str | Path) -> ProvidersImport:
             with at(row, "cooperative_agb"):
                 provider_set_cooperative(provider=providers[row.text("agb")], cooperative=cooperative)
     changed |= {p.pk for p in providers.values() if p.cooperative_id != before[p.pk]}
-    return ProvidersImport(rows=len(rows), changed=len(changed))
+    return Imported(rows=len(rows), changed=len(changed))
 
 
 def _cooperative(row: Row, region: Region, providers: dict[str, Organisation]) -> Organisation | None:
@@ -117,14 +120,8 @@ def _cooperative(row: Row, region: Region, providers: dict[str, Organisation]) -
     return found
 
 
-@dataclass
-class PopulationImport:
-    rows: int
-    changed: int
-
-
 @transaction.atomic
-def populations_import(*, region: Region, path: str | Path) -> PopulationImport:
+def populations_import(*, region: Region, path: str | Path) -> Imported:
     """Inhabitants per municipality per year (CBS, 1 January), created or updated; one line a year."""
     rows = read_csv(path, columns=POPULATION_COLUMNS, key=("municipality_code", "year"))
     municipalities = {m.code: m for m in region.municipalities.all()}
@@ -135,7 +132,7 @@ def populations_import(*, region: Region, path: str | Path) -> PopulationImport:
         inhabitants = row.integer("inhabitants", minimum=1, maximum=MAX_INHABITANTS)
         with at(row):
             changed += population_set(municipality=municipality, year=year, inhabitants=inhabitants)
-    return PopulationImport(rows=len(rows), changed=changed)
+    return Imported(rows=len(rows), changed=changed)
 
 
 def row_municipality(row: Row, municipalities: dict[str, Municipality]) -> Municipality:

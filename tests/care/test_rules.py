@@ -403,3 +403,101 @@ def test_a_longer_period_is_checked_from_the_day_after_the_old_end(ctx):
     assert (error.value.code, error.value.params["duplicates"]) == ("allocation_duplicate", [one_day.reference])
     one_day.delete()
     assert allocation_change(actor=ctx.officer, allocation=a1, end=dt.date(2025, 5, 31)).end == dt.date(2025, 5, 31)
+
+
+# -- the last edges: addresses, duplicates, audit details, queries -------------------------------------
+
+
+@pytest.mark.parametrize("contact", [
+    {"postcode": "5211AB", "house_number": 1},
+    {"postcode": "5211AB", "house_number": 99999, "street": "S" * 24, "house_number_addition": "ABCD",
+     "town": "T" * 80},
+])
+def test_the_extreme_addresses_are_accepted(ctx, contact):
+    client = Client.objects.get(pk=new_client(ctx, **contact).pk)
+    assert (client.house_number, len(client.street), len(client.town)) == (
+        contact["house_number"], len(contact.get("street", "")), len(contact.get("town", "")))
+
+
+@pytest.mark.parametrize("contact, code, field", [
+    ({"street": "Kerkstraat"}, "address-incomplete", "postcode"),
+    ({"house_number_addition": "A"}, "address-incomplete", "postcode"),
+    ({"postcode": "5211AB", "house_number": 0}, "house-number-invalid", "house_number"),
+    ({"postcode": "5211AB", "house_number": 1, "street": "S" * 25}, "street-too-long", "street"),
+])
+def test_an_address_part_alone_or_too_long_is_refused_with_a_message(ctx, contact, code, field):
+    with pytest.raises(DomainError) as error:
+        new_client(ctx, **contact)
+    assert (error.value.code, error.value.field) == (code, field)
+    assert isinstance(error.value.message, str) and error.value.message
+    if code == "street-too-long":
+        assert "24" in error.value.message
+
+
+def test_nothing_changed_and_a_closed_goal_are_refused_with_a_message(ctx):
+    with pytest.raises(DomainError) as error:
+        allocation_change(actor=ctx.officer, allocation=ctx.fresh, category=ctx.b1)
+    assert error.value.code == "nothing-changed" and error.value.message
+    goal = ctx.plan.goals.get()
+    goal_close(actor=ctx.officer, goal=goal, followup_score=3, result="achieved", closed_on=MAY)
+    with pytest.raises(DomainError) as error:
+        goal_close(actor=ctx.officer, goal=goal, followup_score=3, result="achieved", closed_on=MAY)
+    assert error.value.code == "goal-closed" and error.value.message
+
+
+def test_the_duplicates_are_named_by_start_then_number(ctx):
+    """A1 (10 January, open) with two confirmed duplicates: '1' of 10 January and '0' of 1 February."""
+    ctx.fresh.delete()
+    Allocation.objects.filter(reference="A1").update(end=None)
+    for reference, start in (("1", dt.date(2025, 1, 10)), ("0", dt.date(2025, 2, 1))):
+        new_allocation(ctx, provider=ctx.p1, reference=reference, start=start, duplicate_reason="extra")
+    with pytest.raises(DomainError) as error:
+        new_allocation(ctx, provider=ctx.p1, start=dt.date(2025, 3, 1))
+    assert error.value.params["duplicates"] == ["1", "A1", "0"]
+    assert "1, A1, 0" in error.value.message
+
+
+def test_the_audit_of_a_new_allocation_keeps_a_duplicate_reason_up_to_500_characters(ctx):
+    record = AuditRecord.objects.get(action="create", subject="allocation", object_id=ctx.fresh.reference)
+    assert record.detail == {}
+    second = new_allocation(ctx, provider=ctx.p1, duplicate_reason="r" * 600)
+    record = AuditRecord.objects.get(action="create", subject="allocation", object_id=second.reference)
+    assert record.detail == {"duplicate_of": [ctx.fresh.reference], "duplicate_reason": "r" * 500}
+
+
+def test_a_number_of_another_region_is_free_here(ctx):
+    f.AllocationFactory(client=f.ClientFactory(region=f.RegionFactory()), reference="X7")
+    assert new_allocation(ctx, reference="X7").reference == "X7"
+
+
+def test_each_update_is_audited_with_its_change_and_version(ctx):
+    allocation_change(actor=ctx.officer, allocation=ctx.fresh, clear_end=True)
+    allocation_change(actor=ctx.officer, allocation=ctx.fresh, end=DECEMBER_END)
+    records = AuditRecord.objects.filter(action="update", subject="allocation", object_id=ctx.fresh.reference)
+    assert sorted((r.detail["version"], r.detail["change"], r.username) for r in records) == [
+        (2, "gewijzigd: einddatum 2025-12-31 → open", ctx.officer.user.username),
+        (3, "gewijzigd: einddatum open → 2025-12-31", ctx.officer.user.username)]
+
+
+def test_a_shorter_period_is_not_checked_for_duplicates(ctx):
+    """A confirmed duplicate overlaps A1 (to 30 April); shortening A1 grows nothing, so it is allowed."""
+    ctx.fresh.delete()
+    new_allocation(ctx, provider=ctx.p1, start=dt.date(2025, 4, 1), duplicate_reason="extra")
+    a1 = Allocation.objects.get(reference="A1")
+    assert allocation_change(actor=ctx.officer, allocation=a1, end=dt.date(2025, 4, 20)).end == dt.date(2025, 4, 20)
+
+
+def test_the_residence_on_a_day_comes_with_its_municipality(ctx, django_assert_num_queries):
+    from regie.care.services import residence_on
+
+    with django_assert_num_queries(1):
+        assert residence_on(client=ctx.clients[1], day=dt.date(2025, 2, 21)).municipality.code == "0002"
+
+
+def test_a_decision_reads_the_locked_allocation_with_its_client_product_and_provider(ctx, django_assert_num_queries):
+    from regie.care.services import _lock
+
+    with django_assert_num_queries(1):
+        locked = _lock(ctx.fresh)
+        assert (locked.client.family_name, locked.product.code, locked.provider.name) == (
+            "Cliënt1", "02A01", "Zorg Een")

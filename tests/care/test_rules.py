@@ -6,6 +6,8 @@ These tests call `care.services` directly (no 301 is queued), so mutation testin
 import datetime as dt
 
 import pytest
+from django.db import transaction
+from django.utils import translation
 
 from regie.audit.models import AuditRecord
 from regie.care.models import Allocation, AllocationStatus, AllocationVersion, Client, Goal
@@ -171,13 +173,22 @@ def test_each_refusal_has_its_code_its_field_and_a_message(ctx, case):
         started(ctx)
     fragments = [ctx.clients[0].bsn if part == "bsn" else part for part in fragments]
     before = (Allocation.objects.count(), AllocationVersion.objects.count())
-    with pytest.raises(DomainError) as error:
+    with pytest.raises(DomainError) as error, transaction.atomic():
         call(ctx)
     assert (error.value.code, error.value.field) == (code, field)
     assert isinstance(error.value.message, str) and error.value.message
     for part in fragments:
         assert part in error.value.message
     assert (Allocation.objects.count(), AllocationVersion.objects.count()) == before
+    assert_translated(ctx, call, error.value.message, DomainError)
+
+
+def assert_translated(ctx, call, dutch: str, kind) -> None:
+    """The refusal reaches its reader in Dutch: its English text is another (a message whose msgid has
+    no translation would read the same in both)."""
+    with translation.override("en"), pytest.raises(kind) as english, transaction.atomic():
+        call(ctx)  # in a savepoint, so what the case made before its refusal is made anew
+    assert english.value.message != dutch, dutch
 
 
 FORBIDDEN = {
@@ -216,11 +227,12 @@ def test_each_permission_refusal_has_its_code_and_a_message(ctx, case):
     if case in AFTER_START:
         started(ctx)
     before = Allocation.objects.filter(pk=ctx.fresh.pk).values_list("status", "end", "version").get()
-    with pytest.raises(Forbidden) as error:
+    with pytest.raises(Forbidden) as error, transaction.atomic():
         call(ctx)
     assert error.value.code == code
     assert isinstance(error.value.message, str) and error.value.message
     assert Allocation.objects.filter(pk=ctx.fresh.pk).values_list("status", "end", "version").get() == before
+    assert_translated(ctx, call, error.value.message, Forbidden)
 
 
 # -- closed allocations -----------------------------------------------------------------------------

@@ -126,6 +126,14 @@ def check_month(month: dt.date, *, field: str | None = None, window: Window | No
     return month
 
 
+def check_year(year: int, *, window: Window, field: str | None = "year", code: str = "year-out-of-window") -> int:
+    """A year within the window's years (figures entered per year: survey results, populations)."""
+    if not window.first.year <= year <= window.last.year:
+        raise _error(field, code, _("%(year)s lies outside the years this region accepts (%(first)s to %(last)s).")
+                     % {"year": year, "first": window.first.year, "last": window.last.year})
+    return year
+
+
 def parse_date(text, *, field: str | None = None, window: Window | None = None) -> dt.date:
     """`YYYY-MM-DD` in ASCII digits, a real day, within the window."""
     raw = str(text).strip() if text is not None else ""

@@ -497,13 +497,12 @@ class _Generator:
                     percent = Decimal(self.rng.randint(620, 880)) / 10
                     survey_result_set(municipality=municipality, year=year, question=question,
                                       agree_percent=percent, respondents=respondents)
-            quarter, step = dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1), 0
-            while quarter <= last:
+            quarters = months_between(dt.date(first.year, (first.month - 1) // 3 * 3 + 1, 1), last)[::3]
+            for step, quarter in enumerate(quarters):
                 if municipality.exists_on(quarter):
                     rate = 0.02 * (1 + 0.01 * step) * self.rng.uniform(0.95, 1.05)
                     general_provision_set(municipality=municipality, quarter=quarter,
                                           users=round(municipality.population * rate * float(self.scale)))
-                quarter, step = add_months(quarter, 3), step + 1
 
     def _allocations(self, segments: list[Segment]) -> None:
         clients = {c.pk: c for c in Client.objects.filter(region=self.region).select_related("region")}

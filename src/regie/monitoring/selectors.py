@@ -102,9 +102,9 @@ def dashboard_figures(*, actor, today: dt.date | None = None, months: int = DEFA
         # them away are hidden by the disclosure module; "<10" marks a small number, "–" a hidden other one
         table = table_suppress(table=Table(counts=counts, row_totals=True))
         for i, row in enumerate(table.cells):
-            for j, cell in enumerate(row):
-                marks.update({(i, j): _mark(cell)} if not cell.shown else {})
-            marks.update({(i, None): _mark(table.row_totals[i])} if not table.row_totals[i].shown else {})
+            for j, cell in [*enumerate(row), (None, table.row_totals[i])]:
+                if not cell.shown:
+                    marks[(i, j)] = _mark(cell)
     clients = {name: [None if (i, j) in marks else counts[i][j] for i in range(len(month_keys))]
                for j, name in enumerate(names)}
     totals = [None if (i, None) in marks else sum(row) for i, row in enumerate(counts)]

@@ -8,7 +8,9 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
-from regie.core.parse import care_window, check_month
+from regie.core.formatting import number
+from regie.core.parse import care_window, check_month, check_year
+from regie.core.rows import row_store
 from regie.regions.models import Municipality
 
 from .models import GeneralProvisionUsers, SurveyQuestion, SurveyResult
@@ -17,25 +19,9 @@ MAX_RESPONDENTS = 1_000_000
 MAX_USERS = 10_000_000
 
 
-def _year_in_window(municipality: Municipality, year: int) -> None:
-    window = care_window(municipality.region)
-    if not window.first.year <= year <= window.last.year:
-        raise DomainError("year-out-of-window",
-                          _("%(year)s lies outside the years this region accepts (%(first)s to %(last)s).") % {
-                              "year": year, "first": window.first.year, "last": window.last.year}, field="year")
-
-
-def _stored(model, keys: dict, values: dict) -> bool:
-    """Create or update one row; True when that changed what was stored."""
-    row, created = model.objects.get_or_create(**keys, defaults=values)
-    if created:
-        return True
-    return model.objects.filter(pk=row.pk).exclude(**values).update(**values) > 0
-
-
 def survey_result_set(*, municipality: Municipality, year: int, question: str, agree_percent: Decimal,
                       respondents: int) -> bool:
-    _year_in_window(municipality, year)
+    check_year(year, window=care_window(municipality.region))
     if question not in SurveyQuestion.values:
         raise DomainError("survey-question-unknown", _("'%(question)s' is not a question of the client experience "
                                                        "survey.") % {"question": question}, field="question")
@@ -43,9 +29,9 @@ def survey_result_set(*, municipality: Municipality, year: int, question: str, a
         raise DomainError("percent-out-of-range", _("A percentage lies between 0 and 100."), field="agree_percent")
     if not 0 <= respondents <= MAX_RESPONDENTS:
         raise DomainError("respondents-out-of-range", _("A number of respondents lies between 0 and %(max)s.") % {
-            "max": f"{MAX_RESPONDENTS:,}".replace(",", ".")}, field="respondents")
-    return _stored(SurveyResult, {"municipality": municipality, "year": year, "question": question},
-                   {"agree_percent": agree_percent, "respondents": respondents})
+            "max": number(MAX_RESPONDENTS)}, field="respondents")
+    return row_store(SurveyResult, keys={"municipality": municipality, "year": year, "question": question},
+                     values={"agree_percent": agree_percent, "respondents": respondents})
 
 
 def general_provision_set(*, municipality: Municipality, quarter: dt.date, users: int) -> bool:
@@ -55,5 +41,6 @@ def general_provision_set(*, municipality: Municipality, quarter: dt.date, users
                           field="quarter")
     if not 0 <= users <= MAX_USERS:
         raise DomainError("users-out-of-range", _("A number of users lies between 0 and %(max)s.") % {
-            "max": f"{MAX_USERS:,}".replace(",", ".")}, field="users")
-    return _stored(GeneralProvisionUsers, {"municipality": municipality, "quarter": quarter}, {"users": users})
+            "max": number(MAX_USERS)}, field="users")
+    return row_store(GeneralProvisionUsers, keys={"municipality": municipality, "quarter": quarter},
+                     values={"users": users})

@@ -87,10 +87,15 @@ def indicator_values(*, actor, code: str, by: str = Dimension.REGION, period: st
     return sorted(values, key=lambda v: (v.period, str(v.key)))
 
 
-def _care_months(actor, query: Query) -> QuerySet[CareMonth]:
-    rows = scoped(CareMonth.objects.all(), actor=actor, what="figures", label=_("management information"),
+def _facts(model, actor) -> QuerySet:
+    """The actor's share of a fact table: the office and the council the region, a municipality its
+    residents, a provider its own and its members' allocations."""
+    return scoped(model.objects.all(), actor=actor, what="figures", label=_("management information"),
                   office_roles=None, council=True)
-    return rows.filter(month__gte=query.first, month__lte=query.last, **query.filters)
+
+
+def _care_months(actor, query: Query) -> QuerySet[CareMonth]:
+    return _facts(CareMonth, actor).filter(month__gte=query.first, month__lte=query.last, **query.filters)
 
 
 def _grouped(rows: QuerySet, query: Query, day: str) -> QuerySet:
@@ -176,8 +181,7 @@ def _per_inhabitants(measure, factor: int, step: Decimal):
 
 
 def _days_to_start(actor, query: Query) -> dict[tuple, list[int]]:
-    events = scoped(CareEvent.objects.all(), actor=actor, what="figures", label=_("management information"),
-                    office_roles=None, council=True)
+    events = _facts(CareEvent, actor)
     allocated = CareEvent.objects.filter(allocation_id=OuterRef("allocation_id"), kind=EventKind.ALLOCATED)
     starts = _grouped(events.filter(kind=EventKind.STARTED, day__gte=query.first, day__lte=query.last,
                                     recorded_at__isnull=False, **query.filters), query, "day").annotate(
@@ -211,8 +215,7 @@ class _Care:
 
 def _care_periods(actor, query: Query) -> list[_Care]:
     """Each allocation of the actor's that started: when, and when its care ended (up to `query.last`)."""
-    events = scoped(CareEvent.objects.all(), actor=actor, what="figures", label=_("management information"),
-                    office_roles=None, council=True).filter(
+    events = _facts(CareEvent, actor).filter(
         kind__in=[EventKind.STARTED, EventKind.STOPPED, EventKind.ENDED], day__lte=query.last, **query.filters)
     by_allocation: dict[int, dict] = defaultdict(dict)
     for row in events.values("allocation_id", "kind", "day", query.key).order_by():

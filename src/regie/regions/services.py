@@ -15,11 +15,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from regie.core.errors import DomainError
-from regie.core.formatting import euro
+from regie.core.formatting import euro, number
 from regie.core.money import to_money
 from regie.core.formatting import short_date
-from regie.core.parse import care_window, check_date, parse_integer
+from regie.core.parse import care_window, check_date, check_year, parse_integer
 from regie.core.periods import period_check
+from regie.core.rows import row_store
 
 from .models import (
     Municipality, Organisation, OrganisationKind, PartialMonthRule, Population, Region, RegionalCost, ResidenceRule,
@@ -224,17 +225,8 @@ MAX_INHABITANTS = 10_000_000  # more than any Dutch municipality, or the Netherl
 def population_set(*, municipality: Municipality, year: int, inhabitants: int) -> bool:
     """Record the municipality's inhabitants in `year` (within the region's window of care); True when
     that changed what was recorded."""
-    window = care_window(municipality.region)
-    if not window.first.year <= year <= window.last.year:
-        raise DomainError("population-year-out-of-window",
-                          _("%(year)s lies outside the years this region accepts (%(first)s to %(last)s).") % {
-                              "year": year, "first": window.first.year, "last": window.last.year}, field="year")
+    check_year(year, window=care_window(municipality.region), code="population-year-out-of-window")
     if not 0 < inhabitants <= MAX_INHABITANTS:
         raise DomainError("population-invalid", _("A number of inhabitants lies between 1 and %(max)s.") % {
-            "max": f"{MAX_INHABITANTS:,}".replace(",", ".")}, field="inhabitants")
-    _row, created = Population.objects.get_or_create(municipality=municipality, year=year,
-                                                     defaults={"inhabitants": inhabitants})
-    if created:
-        return True
-    return Population.objects.filter(municipality=municipality, year=year).exclude(
-        inhabitants=inhabitants).update(inhabitants=inhabitants) > 0
+            "max": number(MAX_INHABITANTS)}, field="inhabitants")
+    return row_store(Population, keys={"municipality": municipality, "year": year}, values={"inhabitants": inhabitants})

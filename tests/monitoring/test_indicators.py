@@ -285,3 +285,23 @@ def test_entered_figures_out_of_bounds_are_refused(world, call, code):
     with pytest.raises(DomainError) as error:
         call(world, services)
     assert error.value.code == code
+
+
+@pytest.mark.parametrize(("call", "kept"), [
+    (lambda w, s: s.survey_result_set(municipality=w.a, year=2025, question="support_good", agree_percent=Decimal(0),
+                                      respondents=0), True),
+    (lambda w, s: s.survey_result_set(municipality=w.a, year=2025, question="support_good",
+                                      agree_percent=Decimal(100), respondents=1_000_000), True),
+    (lambda w, s: s.general_provision_set(municipality=w.a, quarter=dt.date(2025, 10, 1), users=0), True),
+])
+def test_entered_figures_at_their_limits_are_kept(world, call, kept):
+    from regie.monitoring import services
+
+    assert call(world, services) is kept
+
+
+@pytest.mark.parametrize("inhabitants", [1, 10_000_000])
+def test_a_population_at_its_limits_is_kept(world, inhabitants):
+    from regie.regions.services import population_set
+
+    assert population_set(municipality=world.a, year=2025, inhabitants=inhabitants) is True

@@ -223,3 +223,35 @@ def indicator_markdown(translate: Callable[[Promise], str] = str) -> str:
                   f"periods: {', '.join(p.value for p in i.periods)}",
                   f"- Source: {translate(i.source)}"]
     return "\n".join(parts) + "\n"
+
+
+class Theme(models.TextChoices):
+    """The dashboard's pages: the indicators that answer one question of the policy plan together."""
+
+    VOLUME = "volume", _("Clients")
+    DURATION = "duration", _("Duration")
+    COST = "cost", _("Costs")
+    ACCESS = "access", _("Time to start")
+    OUTCOMES = "outcomes", _("Outcomes")
+    EXPERIENCE = "experience", _("Client experience")
+    SHIFT = "shift", _("Basic support")
+
+
+THEMES: dict[Theme, tuple[str, ...]] = {
+    Theme.VOLUME: ("clients_in_care", "clients_per_1000", "inflow", "outflow", "returned_within_12_months"),
+    Theme.DURATION: ("duration_mean", "duration_median", "in_care_after_6_months", "in_care_after_12_months",
+                     "in_care_after_24_months"),
+    Theme.COST: ("cost", "cost_per_client_month", "cost_per_inhabitant"),
+    Theme.ACCESS: ("days_to_start_median", "days_to_start_p90"),
+    Theme.OUTCOMES: ("goals_achieved", "goals_partly", "goals_not_achieved", "self_reliance_change"),
+    Theme.EXPERIENCE: tuple(f"experience_{question.value}" for question in SurveyQuestion),
+    Theme.SHIFT: ("clients_per_1000", "general_provision_users", "general_provision_users_per_1000"),
+}
+
+# counts of people, where a missing cell is a 0 and the municipalities add up to the region (a client
+# who moved within a period counts in each): disclosure control treats their table as additive
+ADDITIVE = frozenset({"clients_in_care", "inflow", "outflow", "general_provision_users"})
+
+
+def theme_of(code: str) -> Theme:
+    return next(theme for theme, codes in THEMES.items() if code in codes)

@@ -177,7 +177,7 @@ def test_what_the_inbox_received_is_shown(request, received, language):
 NOT_LINKED = {
     "logout", "set_language", "billing:settlement-run", "catalogue:tariff-add", "contracting:contract-terminate",
     "requests:allocation-request-grant", "requests:allocation-request-refuse", "requests:change-request-grant",
-    "requests:change-request-refuse", "exchange-api:message-list", "exchange-api:message-detail",
+    "requests:change-request-refuse", "monitoring:note-add", "monitoring:note-remove", "exchange-api:message-list", "exchange-api:message-detail",
 }
 
 

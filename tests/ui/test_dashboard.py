@@ -1,95 +1,108 @@
-"""The dashboard's selector: aggregated in the database in two queries, scoped, small cells hidden."""
+"""The dashboard's pages, downloads and notes for every role over the worked-example region, and the
+start page's figures."""
 
+import csv
 import datetime as dt
-from decimal import Decimal
+import io
 
+import openpyxl
 import pytest
 from django.urls import reverse
 
 from regie.billing.selectors import settlement_for
-from regie.billing.services import declaration_submit
-from regie.monitoring.selectors import dashboard_figures, home_figures
+from regie.audit.models import AuditRecord
+from regie.facts.services import facts_rebuild
+from regie.monitoring.disclosure import Reason, mark
+from regie.monitoring.figures import available, figure
+from regie.monitoring.filters import Filters
+from regie.monitoring.indicators import REGISTRY, Period, Theme
+from regie.monitoring.models import FigureNote
+from regie.monitoring.selectors import home_figures
 from regie.regions.actors import actor_for
-from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 TODAY = dt.date(2025, 6, 15)
 
 
-def figures(user, **extra):
-    return dashboard_figures(actor=actor_for(user), today=TODAY, **extra)
+@pytest.fixture
+def facts(world, people, march):
+    facts_rebuild(region=world.region, today=TODAY)
+    return world
 
 
-def test_office_sees_every_municipality(people, march, django_assert_num_queries):
-    actor = actor_for(people.finance)
-    with django_assert_num_queries(2):
-        dashboard = dashboard_figures(actor=actor, today=TODAY)
-    assert dashboard.months == ["2025-03"]
-    # client 1 lives in Aadorp; client 2 moved to Bedorp in February, client 3 lives there
-    assert dashboard.clients == {"Aadorp": [1], "Bedorp": [2]}
-    assert dashboard.cost == [Decimal("1850.00")]
-    assert dashboard.totals == [3]
+QUARTERS = "?period=quarter&from=2025-01&to=2025-06"
+ROLES = ["purchaser", "finance", "access_a", "policy_a", "staff_p1", "member"]
 
 
-def test_a_municipality_sees_its_own_residents(people, march):
-    dashboard = figures(people.policy_a)
-    assert dashboard.clients == {"Aadorp": [1]} and dashboard.cost == [Decimal("400.00")]
+@pytest.mark.parametrize("role", ROLES)
+def test_every_theme_and_indicator_page_opens_without_a_name(as_user, facts, people, role):
+    client = as_user(getattr(people, role))
+    actor = actor_for(getattr(people, role))
+    pages = [reverse("monitoring:theme", args=[t]) for t in Theme.values]
+    pages += [reverse("monitoring:indicator", args=[c]) for c, i in REGISTRY.items() if available(actor, i)]
+    pages.append(reverse("monitoring:indicators"))
+    for page in pages:
+        answer = client.get(page + QUARTERS)
+        assert answer.status_code == 200, page
+        text = answer.content.decode()
+        for person in facts.clients:
+            assert person.family_name not in text and person.bsn not in text, page
+    if actor.is_provider:  # a provider sees no other provider and no goals of the access teams
+        assert facts.p2.name not in client.get(reverse("monitoring:dashboard")).content.decode()
+        assert client.get(reverse("monitoring:indicator", args=["goals_achieved"])).status_code == 404
 
 
-def test_a_provider_sees_its_own_figures(people, march):
-    dashboard = figures(people.staff_p1)
-    assert dashboard.clients == {"Aadorp": [1], "Bedorp": [1]} and dashboard.cost == [Decimal("1200.00")]
+def test_the_council_reads_marks_where_a_number_is_small(as_user, facts, people):
+    page = as_user(people.member).get(reverse("monitoring:dashboard") + QUARTERS).content.decode()
+    assert "&lt;10" in page and 'id="chart-clients_in_care"' in page
 
 
-def test_the_council_sees_small_cells_suppressed(people, march):
-    dashboard = figures(people.member)
-    assert dashboard.suppressed
-    assert dashboard.clients == {"Aadorp": [None], "Bedorp": [None]} and dashboard.totals == [None]
-    assert dashboard.cost == [None]  # 1,850.00 over three clients: an amount over fewer than 10 is hidden too
-    assert dashboard.chart_data()["cost"]["datasets"][0]["data"] == [None]
+def test_a_filter_that_is_not_valid_is_named_and_the_defaults_shown(as_user, facts, people):
+    answer = as_user(people.finance).get(reverse("monitoring:dashboard") + "?period=week&from=2025-13")
+    assert answer.status_code == 200 and "period-unknown" in answer.content.decode()
+    download = as_user(people.finance).get(reverse("monitoring:download", args=["cost", "csv"]) + "?from=x")
+    assert download.status_code == 400
+    assert as_user(people.finance).get(reverse("monitoring:indicator", args=["nothing"])).status_code == 404
+    assert as_user(people.finance).get(reverse("monitoring:theme", args=["nothing"])).status_code == 404
 
 
-def test_the_council_sees_cells_of_ten_or_more(world, people):
-    for n in range(10):
-        client = f.ClientFactory(region=world.region)
-        f.ResidenceFactory(client=client, municipality=world.a, valid_from=dt.date(2000, 1, 1))
-        f.AllocationFactory(client=client, municipality=world.a, provider=world.p1, category=world.b1,
-                            reference=f"T{n}", start=dt.date(2025, 1, 1))
-    declaration_submit(actor=None, provider=world.p1, source="csv",
-                       lines=[f.debit(f"T{n}", "2025-04") for n in range(10)])
-    dashboard = figures(people.member)
-    assert dashboard.clients == {"Aadorp": [10]} and dashboard.totals == [10]
-    assert dashboard.cost == [Decimal("4000.00")]
+@pytest.mark.parametrize("role", ["finance", "policy_a", "member"])
+def test_the_downloads_hold_what_the_screen_shows(as_user, facts, people, role):
+    actor = actor_for(getattr(people, role))
+    shown = figure(actor=actor, code="clients_in_care", filters=Filters(
+        period=Period.QUARTER, first=dt.date(2025, 1, 1), last=dt.date(2025, 6, 1)))
+    expected = [[r["period"], r["series"], r["label"], "" if r["value"] is None else str(r["value"]),
+                 mark(Reason(r["hidden"])) if r["hidden"] else ""] for r in shown.records()]
+    url = reverse("monitoring:download", args=["clients_in_care", "csv"]) + QUARTERS
+    answer = as_user(getattr(people, role)).get(url)
+    assert answer["Content-Type"].startswith("text/csv") and "attachment" in answer["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig")), delimiter=";"))
+    assert [row[1:] for row in rows[1:]] == expected
+    if role == "member":
+        assert {row[5] for row in rows[1:]} <= {"<10", "–", ""} and all(row[4] in ("", "0") for row in rows[1:])
+    book = openpyxl.load_workbook(io.BytesIO(as_user(getattr(people, role)).get(
+        url.replace(".csv", ".xlsx")).content))
+    cells = [[("" if v is None else str(v)) for v in row[1:]] for row in book.active.iter_rows(min_row=5, values_only=True)]
+    assert [[p, s, n, v.removesuffix(".0"), h] for p, s, n, v, h in cells] == expected
 
 
-def test_the_council_cannot_work_out_a_hidden_cell_from_the_total(world, people):
-    test_the_council_sees_cells_of_ten_or_more(world, people)
-    declaration_submit(actor=None, provider=world.p2, source="csv", lines=[f.debit("A3", "2025-04")])
-    dashboard = figures(people.member)
-    # Bedorp's 1 is small; Aadorp's 10 and the total 11 would give it away (11 - 10), and with the total
-    # alone shown, Aadorp (at least 10) and Bedorp (1 to 9) could only be 10 and 1: both are hidden
-    assert dashboard.clients == {"Aadorp": [None], "Bedorp": [None]} and dashboard.totals == [None]
-    (row,) = dashboard.rows()
-    assert [cell["mark"] for cell in row["cells"]] == ["–", "<10"] and row["total"]["mark"] == "–"
-    assert figures(people.finance).totals == [11]
-
-
-def test_a_credit_lowers_the_cost_and_the_count(world, people, march):
-    declaration_submit(actor=None, provider=world.p1, source="csv", lines=[f.credit("A1", "2025-03")])
-    dashboard = figures(people.finance)
-    assert dashboard.clients == {"Bedorp": [2]} and dashboard.cost == [Decimal("1450.00")]
-
-
-def test_months_before_the_window_are_left_out(people, march):
-    assert figures(people.finance, months=2).months == []
-
-
-def test_the_page_renders_charts_without_names(as_user, people, march, world):
-    page = as_user(people.member).get(reverse("monitoring:dashboard")).content.decode()
-    assert 'id="chart-clients"' in page and 'id="chart-cost"' in page
-    assert "&lt;10" in page
-    for client in world.clients:
-        assert client.family_name not in page and client.bsn not in page
+def test_a_municipality_notes_a_figure_for_everyone_who_sees_it(as_user, facts, people):
+    add = reverse("monitoring:note-add", args=["inflow"])
+    as_user(people.policy_a).post(add, {"text": "Nieuw toegangsteam sinds maart", "period": "2025-03"})
+    (note,) = FigureNote.objects.all()
+    assert note.municipality == facts.a and note.period == "2025-03"
+    assert AuditRecord.objects.filter(subject="figure_note", action="create", object_id=str(note.pk)).exists()
+    page = as_user(people.member).get(reverse("monitoring:indicator", args=["inflow"])).content.decode()
+    assert "Nieuw toegangsteam sinds maart" in page and "Aadorp" in page
+    remove = reverse("monitoring:note-remove", args=["inflow", note.pk])
+    assert as_user(people.policy_b).post(remove).status_code == 403
+    assert as_user(people.staff_p1).post(add, {"text": "Van een aanbieder"}).status_code == 403
+    as_user(people.policy_a).post(add, {"text": "   "})
+    as_user(people.policy_a).post(add, {"text": "Wanneer?", "period": "maart"})
+    assert FigureNote.objects.count() == 1
+    as_user(people.policy_a).post(remove)
+    assert not FigureNote.objects.exists()
+    assert AuditRecord.objects.filter(subject="figure_note", action="delete").exists()
 
 
 def test_home_figures_cost_a_fixed_number_of_queries(people, march, django_assert_num_queries):

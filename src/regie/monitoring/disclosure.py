@@ -57,6 +57,14 @@ class Reason(enum.StrEnum):
     PRIMARY = "primary"  # a count below the threshold: render "<10"
     SECONDARY = "secondary"  # hidden so that another hidden value cannot be derived: render "–"
     BASE = "base"  # a measure whose base count is below the threshold: render "–"
+    PEERS = "peers"  # an average over fewer than three other providers, who could be told apart: render "–"
+
+
+def mark(reason: Reason | None) -> str:
+    """What a hidden cell reads, on screens and in files: '<10' for a small count, '–' otherwise."""
+    if reason is None:
+        return ""
+    return f"<{SMALL_CELL}" if reason is Reason.PRIMARY else "–"
 
 
 @dataclass(frozen=True)

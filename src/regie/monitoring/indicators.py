@@ -50,6 +50,12 @@ class Indicator:
     measure: str  # the name of its measure in monitoring.values
     periods: tuple[Period, ...] = (Period.MONTH, Period.QUARTER, Period.YEAR)
 
+    @property
+    def money(self) -> bool:
+        return self.unit is EURO
+
+
+EURO = _("euro")  # the unit of amounts: shown with the euro sign, written with two decimals
 
 _CARE_MONTHS = _("Regie's fact layer: months of care per allocation (regie.facts.CareMonth), built from allocations, "
                  "residence periods and approved declaration lines")
@@ -125,19 +131,19 @@ INDICATORS = [
         definition=_("The amount approved for the months of care in the period (credits subtracted), whenever it "
                      "was declared."),
         formula="SUM(approved_amount) over the months of the period",
-        unit=_("euro"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS, measure="cost"),
+        unit=EURO, higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS, measure="cost"),
     Indicator(
         code="cost_per_client_month", name=_("Cost per client per month"),
         definition=_("The cost of the period divided by the months of care in it, counting a client once a month."),
         formula="SUM(approved_amount) / SUM over months of COUNT(DISTINCT client) WHERE in_care",
-        unit=_("euro"), higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS,
+        unit=EURO, higher_is_better=None, dimensions=CARE, source=_CARE_MONTHS,
         measure="cost_per_client_month"),
     Indicator(
         code="cost_per_inhabitant", name=_("Cost per inhabitant"),
         definition=_("The cost of the period divided by the inhabitants of the municipalities it covers, by the "
                      "population of the period's year."),
         formula="cost / SUM(inhabitants(municipality, year))",
-        unit=_("euro"), higher_is_better=None, dimensions=PLACES, source=_POPULATION, measure="cost_per_inhabitant"),
+        unit=EURO, higher_is_better=None, dimensions=PLACES, source=_POPULATION, measure="cost_per_inhabitant"),
     Indicator(
         code="days_to_start_median", name=_("Days from allocation to start (median)"),
         definition=_("For the allocations that started in the period (the start date the provider reported): the "

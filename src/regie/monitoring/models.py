@@ -1,6 +1,7 @@
 """What municipalities enter or import for monitoring beside the fact layer: the yearly client
 experience survey (cliëntervaringsonderzoek Wmo) and the users of general provisions per quarter."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -43,3 +44,21 @@ class GeneralProvisionUsers(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["municipality", "quarter"], name="general_provision_once")]
+
+
+class FigureNote(models.Model):
+    """A municipality's short note on an indicator ("new access team since March"): everyone who sees
+    that indicator sees it, beside the figure, with who wrote it."""
+
+    MAX_LENGTH = 200
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    municipality = models.ForeignKey("regions.Municipality", on_delete=models.CASCADE, related_name="+")
+    indicator = models.CharField(max_length=60)
+    period = models.CharField(max_length=7, blank=True, help_text="the period it is about: YYYY-MM, YYYY-Qn or YYYY")
+    text = models.CharField(max_length=MAX_LENGTH)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["region", "indicator"], name="figure_note_indicator")]

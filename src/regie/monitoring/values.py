@@ -80,11 +80,16 @@ def indicator_values(*, actor, code: str, by: str = Dimension.REGION, period: st
         raise DomainError("period-not-available", _("%(indicator)s is not measured per %(period)s.") % {
             "indicator": indicator.name, "period": Period(period).label}, field="period")
     query = Query(key=_KEYS[Dimension(by)], period=Period(period), first=month_start(first), last=month_end(last),
-                  filters={f"{name}_id": value for name, value in filters.items() if value is not None},
+                  filters={_lookup(name, value): value for name, value in filters.items() if value is not None},
                   today=today or timezone.localdate())
     name, _sep, argument = indicator.measure.partition(":")
     values = _MEASURES[name](actor, query, argument) if argument else _MEASURES[name](actor, query)
     return sorted(values, key=lambda v: (v.period, str(v.key)))
+
+
+def _lookup(name: str, value) -> str:
+    # a list of ids (the products a provider is compared over) filters with IN
+    return f"{name}_id__in" if isinstance(value, (list, tuple, set, frozenset)) else f"{name}_id"
 
 
 def _facts(model, actor) -> QuerySet:
@@ -275,7 +280,7 @@ def _in_care_after(months: int):
 def _goals(actor, query: Query) -> QuerySet[GoalFact]:
     rows = scoped(GoalFact.objects.all(), actor=actor, what="figures", label=_("management information"),
                   provider=None, office_roles=None, council=True, others_see_none=True)
-    filters = {k: v for k, v in query.filters.items() if k == "municipality_id"}
+    filters = {k: v for k, v in query.filters.items() if k.startswith("municipality_id")}
     return rows.filter(closed_on__gte=query.first, closed_on__lte=query.last, **filters)
 
 
@@ -299,7 +304,7 @@ def _entered(model, actor, query: Query) -> QuerySet:
     a municipality its own, a provider none."""
     rows = scoped(model.objects.all(), actor=actor, what="figures", label=_("management information"),
                   region="municipality__region", provider=None, office_roles=None, council=True, others_see_none=True)
-    return rows.filter(**{k: v for k, v in query.filters.items() if k == "municipality_id"})
+    return rows.filter(**{k: v for k, v in query.filters.items() if k.startswith("municipality_id")})
 
 
 def _place_key(query: Query) -> str:

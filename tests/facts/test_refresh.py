@@ -111,3 +111,25 @@ def test_a_plan_and_a_closed_goal_refresh_the_clients_goals(world, officer_a, dj
         care.goal_close(actor=officer_a, goal=plan.goals.get(), followup_score=4, result="achieved",
                         closed_on=dt.date(2025, 3, 1))
     assert (GoalFact.objects.get().followup_score, GoalFact.objects.count()) == (4, 1)
+
+
+def test_a_message_without_a_change_of_care_reaches_the_deadline_facts_within_the_minute(world, built):
+    """A 305 arrives: no allocation changes, so nothing is pending, yet the minute's refresh counts its clock."""
+    from django.utils import timezone
+
+    from regie.exchange.models import Direction, Message, MessageStatus
+    from regie.facts.models import DeadlineFact
+
+    assert not DeadlineFact.objects.exists() and not Pending.objects.exists()
+    allocation = world.allocations[0]
+    made = Message.objects.create(region=world.region, direction=Direction.IN, code="305", sender="x", receiver="y",
+                                  status=MessageStatus.ACCEPTED, identification="305-1", dated=dt.date(2025, 1, 13),
+                                  provider=allocation.provider, municipality=allocation.municipality)
+    made.allocations.add(allocation)
+    Message.objects.filter(pk=made.pk).update(created_at=timezone.make_aware(dt.datetime(2025, 1, 13, 12)))
+    pending_refresh(today=dt.date(2025, 4, 15))
+    clocks = sorted(DeadlineFact.objects.values_list("deadline", "side", "since", "due", "done"))
+    assert clocks == [("305", "provider", dt.date(2025, 1, 10), dt.date(2025, 1, 17), dt.date(2025, 1, 13)),
+                      ("retour", "region", dt.date(2025, 1, 13), dt.date(2025, 1, 16), None)]
+    pending_refresh(today=dt.date(2025, 4, 15))  # the same messages give the same clocks
+    assert sorted(DeadlineFact.objects.values_list("deadline", "side", "since", "due", "done")) == clocks

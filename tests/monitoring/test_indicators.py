@@ -305,3 +305,29 @@ def test_a_population_at_its_limits_is_kept(world, inhabitants):
     from regie.regions.services import population_set
 
     assert population_set(municipality=world.a, year=2025, inhabitants=inhabitants) is True
+
+
+def test_messages_on_time_per_provider_counted_as_the_timeliness_screen_counts(world, people):
+    # care started on Friday 10 January: the 305 is due within 5 working days, on 17 January
+    for allocation, day in zip(world.allocations[:3], (dt.date(2025, 1, 13), dt.date(2025, 1, 17),
+                                                        dt.date(2025, 1, 20))):
+        message(world, allocation, "305", Direction.IN, day)
+    # a 301 sent on Monday 3 February: the provider's retour (302) is due on the 6th and never comes
+    message(world, world.allocations[0], "301", Direction.OUT, dt.date(2025, 2, 3))
+    Message.objects.filter(code="301").update(sent_at=timezone.make_aware(dt.datetime(2025, 2, 3, 12)))
+    for allocation in world.allocations:
+        Message.objects.filter(allocations=allocation).update(provider=allocation.provider,
+                                                              municipality=allocation.municipality)
+    facts_rebuild(region=world.region, today=TODAY)
+    region, p1, p2 = world.region.pk, world.p1.pk, world.p2.pk
+    assert values(people, "messages_on_time_provider", first=JAN, last=FEB) == {
+        (JAN, region): (Decimal("66.7"), 3), (FEB, region): (Decimal("0.0"), 1)}
+    assert values(people, "messages_on_time_provider", by="provider", first=JAN, last=JAN) == {
+        (JAN, p1): (Decimal("100.0"), 2), (JAN, p2): (Decimal("0.0"), 1)}
+    assert values(people, "messages_on_time_provider", role="staff_p2", first=JAN, last=FEB) == {
+        (JAN, region): (Decimal("0.0"), 1)}
+    assert values(people, "messages_on_time_region", first=JAN, last=FEB) == {  # the retours on the 305s
+        (JAN, region): (Decimal("0.0"), 3)}
+    # a clock still open within its deadline is neither met nor missed
+    early = dt.date(2025, 2, 4)
+    assert values(people, "messages_on_time_provider", first=FEB, last=FEB, today=early) == {}

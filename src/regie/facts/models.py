@@ -126,6 +126,24 @@ class GoalFact(models.Model):
     closed_on = models.DateField(null=True)
 
 
+class DeadlineFact(models.Model):
+    """One clock of the iWmo deadlines (regie.exchange.timeliness): whose it is (the region's or the
+    provider's side), when it started, when it was due and when it was done. Whether it is late is
+    read against the day of reading, so an open clock becomes late without a rebuild."""
+
+    region = models.ForeignKey("regions.Region", on_delete=models.CASCADE, related_name="+")
+    provider = models.ForeignKey("regions.Organisation", on_delete=models.CASCADE, null=True, related_name="+")
+    municipality = models.ForeignKey("regions.Municipality", on_delete=models.CASCADE, null=True, related_name="+")
+    deadline = models.CharField(max_length=10)
+    side = models.CharField(max_length=10)  # "region" or "provider": who must act
+    since = models.DateField()
+    due = models.DateField()
+    done = models.DateField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["region", "side", "since"], name="deadline_fact_region_since")]
+
+
 class Pending(models.Model):
     """A change announced (regie.core.changes) whose facts are not rebuilt yet; written in the same
     transaction as the change, removed by the refresh, so no change is lost if a refresh fails."""

@@ -18,6 +18,7 @@ from regie.core.months import add_months, add_years, month_end, month_start, mon
 from regie.regions.models import Region
 
 from . import build
+from .deadlines import deadline_facts_build
 from .models import CalendarMonth, ClientKey, Pending
 from .pseudonyms import keys_ensure
 
@@ -27,11 +28,13 @@ class Built:
     care_months: int = 0
     events: int = 0
     goals: int = 0
+    deadlines: int = 0
 
     def __iadd__(self, other: Built) -> Built:
         self.care_months += other.care_months
         self.events += other.events
         self.goals += other.goals
+        self.deadlines += other.deadlines
         return self
 
 
@@ -63,7 +66,8 @@ def facts_rebuild(*, region: Region, today: dt.date | None = None) -> Built:
         keys_ensure(Client.objects.filter(region=region).values_list("pk", flat=True), purpose=build.PURPOSE)
         scope = build.Scope(region_id=region.pk)
         built = Built(care_months=build.care_months_build(scope, today=today),
-                      events=build.care_events_build(scope, today=today), goals=build.goal_facts_build(scope))
+                      events=build.care_events_build(scope, today=today), goals=build.goal_facts_build(scope),
+                      deadlines=deadline_facts_build(region, today=today))
         build.client_flags_build(scope, today=today)
         Pending.objects.filter(kind=Pending.Kind.ALLOCATION,
                                object_id__in=Allocation.objects.filter(region=region).values("pk")).delete()
@@ -100,9 +104,13 @@ def facts_refresh(*, allocation_ids: Iterable[int] = (), client_ids: Iterable[in
 
 def pending_refresh(*, today: dt.date | None = None) -> Built:
     """Refresh what changes left pending, and clear it: each allocation from the earliest month any
-    of its changes named (or wholly), each client's goals."""
+    of its changes named (or wholly), each client's goals; and every region's deadline clocks
+    (facts.deadlines: a message changes them without a change of an allocation)."""
+    today = today or timezone.localdate()
     built = Built()
     with transaction.atomic():
+        for region in Region.objects.all():
+            built.deadlines += deadline_facts_build(region, today=today)
         pending = list(Pending.objects.select_for_update().order_by("pk"))
         if not pending:
             return built

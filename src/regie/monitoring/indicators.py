@@ -65,6 +65,8 @@ _POPULATION = _("Regie's fact layer (months of care), with the inhabitants per m
                 "imported (manage.py import-population; CBS figures on 1 January)")
 _EVENTS_ALL = _("Regie's fact layer: events per allocation (regie.facts.CareEvent): care started, stopped and "
                 "ended")
+_DEADLINES = _("Regie's fact layer: the clocks of the iWmo deadlines (regie.facts.DeadlineFact), from the messages "
+               "and requests as the timeliness screen counts them (regie.exchange.timeliness)")
 _GOALS = _("Regie's fact layer: goals of support plans (regie.facts.GoalFact), as the access team closes them")
 
 INDICATORS = [
@@ -157,6 +159,25 @@ INDICATORS = [
                 "the period",
         unit=_("days"), higher_is_better=False, dimensions=CARE, source=_EVENTS, measure="days_to_start_p90"),
     Indicator(
+        code="messages_on_time_provider", name=_("Provider messages on time"),
+        definition=_("Of the providers' deadlines of the iWmo standard whose clock started in the period (the start "
+                     "message 305 and the stop message 307 within 5 working days of the care date, the return "
+                     "message 302 within 3 working days of receiving an allocation) and that were met or missed: "
+                     "the share met. A clock still open past its deadline counts as missed."),
+        formula="100 × COUNT(done <= due) / COUNT(done IS NOT NULL OR today > due) over the provider's clocks "
+                "started in the period",
+        unit=_("%"), higher_is_better=True, dimensions=PLACES + (Dimension.PROVIDER,), source=_DEADLINES,
+        measure="messages_on_time:provider"),
+    Indicator(
+        code="messages_on_time_region", name=_("Region messages on time"),
+        definition=_("As for the providers, the region's own deadlines: the return message within 3 working days, "
+                     "the answer to a declaration (325) within 10, to a request for allocation or change within "
+                     "5. Per provider: the messages that provider is waiting for."),
+        formula="100 × COUNT(done <= due) / COUNT(done IS NOT NULL OR today > due) over the region's clocks "
+                "started in the period",
+        unit=_("%"), higher_is_better=True, dimensions=PLACES + (Dimension.PROVIDER,), source=_DEADLINES,
+        measure="messages_on_time:region"),
+    Indicator(
         code="goals_achieved", name=_("Goals achieved"),
         definition=_("Of the goals closed in the period, the share whose result is achieved."),
         formula="COUNT(result = achieved) / COUNT(*) over the goals closed in the period × 100",
@@ -237,7 +258,7 @@ class Theme(models.TextChoices):
     VOLUME = "volume", _("Clients")
     DURATION = "duration", _("Duration")
     COST = "cost", _("Costs")
-    ACCESS = "access", _("Time to start")
+    ACCESS = "access", _("Time to start and timeliness")
     OUTCOMES = "outcomes", _("Outcomes")
     EXPERIENCE = "experience", _("Client experience")
     SHIFT = "shift", _("Basic support")
@@ -248,7 +269,7 @@ THEMES: dict[Theme, tuple[str, ...]] = {
     Theme.DURATION: ("duration_mean", "duration_median", "in_care_after_6_months", "in_care_after_12_months",
                      "in_care_after_24_months"),
     Theme.COST: ("cost", "cost_per_client_month", "cost_per_inhabitant"),
-    Theme.ACCESS: ("days_to_start_median", "days_to_start_p90"),
+    Theme.ACCESS: ("days_to_start_median", "days_to_start_p90", "messages_on_time_provider", "messages_on_time_region"),
     Theme.OUTCOMES: ("goals_achieved", "goals_partly", "goals_not_achieved", "self_reliance_change"),
     Theme.EXPERIENCE: tuple(f"experience_{question.value}" for question in SurveyQuestion),
     Theme.SHIFT: ("clients_per_1000", "general_provision_users", "general_provision_users_per_1000"),

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from regie.core.errors import DomainError
 from regie.core.months import add_months, month_end, month_start
 from regie.core.periods import overlaps
-from regie.facts.models import CareEvent, CareMonth, EventKind, GoalFact
+from regie.facts.models import CareEvent, CareMonth, DeadlineFact, EventKind, GoalFact
 from regie.regions.models import Municipality
 from regie.regions.scoping import scoped
 
@@ -277,6 +277,18 @@ def _in_care_after(months: int):
     return measure
 
 
+def _messages_on_time(actor, query: Query, side: str) -> list[Value]:
+    """The share of the side's clocks met, of those met or missed (an open one past its deadline is missed)."""
+    decided = Q(done__isnull=False) | Q(due__lt=query.today)
+    # a clock has a municipality and a provider, no product: a product filter does not cut it
+    filters = {k: v for k, v in query.filters.items() if k.startswith(("municipality_id", "provider_id"))}
+    rows = _grouped(_facts(DeadlineFact, actor).filter(side=side, since__gte=query.first, since__lte=query.last,
+                                                       **filters), query, "since").annotate(
+        decided=Count("id", filter=decided), met=Count("id", filter=Q(done__lte=F("due"))))
+    return [Value(_day(r["p"]), r[query.key], _round(Decimal(100 * r["met"]) / r["decided"], TENTH), r["decided"])
+            for r in rows if r["decided"]]
+
+
 def _goals(actor, query: Query) -> QuerySet[GoalFact]:
     rows = scoped(GoalFact.objects.all(), actor=actor, what="figures", label=_("management information"),
                   provider=None, office_roles=None, council=True, others_see_none=True)
@@ -347,6 +359,7 @@ _MEASURES = {
     "general_provision_users_per_1000": _per_inhabitants(_general_provision_users, 1000, TENTH),
     "cost_per_inhabitant": _per_inhabitants(_cost, 1, CENT),
     "days_to_start_median": _days_to_start_median, "days_to_start_p90": _days_to_start_p90,
+    "messages_on_time": _messages_on_time,
     "goals_achieved": _goal_share("achieved"), "goals_partly": _goal_share("partly"),
     "goals_not_achieved": _goal_share("not_achieved"), "self_reliance_change": _self_reliance_change,
 }

@@ -27,5 +27,6 @@ class Command(RegionCommand):
             self._report(region.name, facts_rebuild(region=region))
 
     def _report(self, what: str, built: Built) -> None:
-        self.say(_("%(what)s: %(months)d months of care, %(events)d events, %(goals)d goals.") % {
-            "what": what, "months": built.care_months, "events": built.events, "goals": built.goals})
+        self.say(_("%(what)s: %(months)d months of care, %(events)d events, %(goals)d goals, %(deadlines)d "
+                   "deadline clocks.") % {"what": what, "months": built.care_months, "events": built.events,
+                                          "goals": built.goals, "deadlines": built.deadlines})

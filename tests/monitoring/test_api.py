@@ -223,3 +223,34 @@ def test_a_record_is_rendered_as_it_is(facts):
     hidden = RecordSerializer({"indicator": "cost", "period": "2025", "series": "region", "label": "R",
                                "value": None, "hidden": "primary"}).data
     assert (hidden["value"], hidden["hidden"]) == (None, "primary")
+
+
+def test_the_list_costs_the_same_few_queries_for_every_reader(as_user, facts, people, django_assert_num_queries):
+    for user in (people.finance, people.staff_p1, people.member):
+        client = as_user(user)
+        with django_assert_num_queries(3):  # the session, its user, the membership: nothing per indicator
+            assert client.get(LIST).status_code == 200
+
+
+def test_an_account_without_an_organisation_is_refused(client, facts):
+    from tests import factories as f
+
+    user = f.UserFactory(username="niemand")
+    for url in (LIST, values_url("clients_in_care")):
+        answer = client.get(url, **basic(user))
+        assert answer.status_code == 403 and answer.json()["code"] == "no-membership", url
+
+
+def test_the_documented_examples_are_real_answers(as_user, facts, people):
+    """The OpenAPI examples (and docs/api.md) are answers over this region, with its ids as 1 and 2."""
+    from regie.monitoring.api import EXAMPLES
+
+    ids = {f"provider:{facts.p1.pk}": "provider:1", f"provider:{facts.p2.pk}": "provider:2",
+           f"municipality:{facts.a.pk}": "municipality:1", f"municipality:{facts.b.pk}": "municipality:2"}
+    office, council = (example.value for example in EXAMPLES)
+    for user, example in ((people.finance, office), (people.member, council)):
+        params = {"period": example["period"], "from": example["from"], "to": example["to"], "by": example["by"]}
+        body = as_user(user).get(values_url(example["indicator"]), params).json()
+        body["values"] = [{**r, "series": ids.get(r["series"], r["series"])} for r in body["values"]]
+        assert body == {**example, "values": body["values"]} and body["values"][:len(example["values"])] == \
+            example["values"]

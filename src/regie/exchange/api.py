@@ -36,7 +36,8 @@ from regie.regions.actors import actor_for
 from . import selectors, services
 from .forms import CODES, MAX_BYTES, MessageFilterForm, read_upload
 from .models import Direction, Message, MessageStatus
-from .serializers import MessageDetailSerializer, MessagePageSerializer, MessageReceivedSerializer, MessageUploadSerializer
+from .serializers import (MessageDetailSerializer, MessagePageSerializer, MessageReceivedSerializer,
+                          MessageUploadSerializer)
 from .views import MessageListView, MessageUploadView, findings, xml_response
 
 PAGE_SIZE = 100

@@ -127,6 +127,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "drf_spectacular",
     "regie.core",
     "regie.regions",
     "regie.catalogue",
@@ -238,4 +239,29 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "EXCEPTION_HANDLER": "regie.core.api.problem_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# The OpenAPI 3 description of the API (drf-spectacular; docs/api.md), served at /api/schema/ and
+# committed as docs/openapi.yaml. Its texts are English and untranslated (it is for developers), and no
+# choice's label is written into it, so the file is the same whatever language is active.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Regie API",
+    "DESCRIPTION": "iWmo messages of providers, and the monitoring indicators as the dashboards show them "
+                   "(docs/api.md). Errors are RFC 9457 problem documents with a stable `code`.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
+    "COMPONENT_SPLIT_REQUEST": True,  # an upload is a binary file in a request, not the URL of one
+    # One name per set of choices, wherever it is used (drf-spectacular names them by field otherwise).
+    "ENUM_NAME_OVERRIDES": {
+        "Dimension": "regie.monitoring.indicators.Dimension.values",
+        "Period": "regie.monitoring.indicators.Period.values",
+        "Theme": "regie.monitoring.indicators.Theme.values",
+        "Audience": "regie.monitoring.serializers.AUDIENCES",
+        "HiddenReason": "regie.monitoring.serializers.REASONS",
+        "Direction": "regie.exchange.models.Direction.values",
+        "MessageStatus": "regie.exchange.models.MessageStatus.values",
+        "MessageCode": "regie.exchange.forms.CODES",
+    },
 }

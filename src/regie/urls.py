@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
+from drf_spectacular.views import SpectacularAPIView
 
 from regie.core import views as core_views
 from regie.core.converters import MonthConverter
@@ -21,6 +22,8 @@ urlpatterns = [
     path("dashboard/", include("regie.monitoring.urls")),
     path("berichten/", include("regie.exchange.urls")),
     path("api/", include("regie.exchange.api")),
+    path("api/", include("regie.monitoring.api")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),  # OpenAPI 3, docs/openapi.yaml
     path("tijdigheid/", include("regie.exchange.urls_timeliness")),
     path("beheer/", admin.site.urls),
 ]

@@ -178,6 +178,7 @@ NOT_LINKED = {
     "logout", "set_language", "billing:settlement-run", "catalogue:tariff-add", "contracting:contract-terminate",
     "requests:allocation-request-grant", "requests:allocation-request-refuse", "requests:change-request-grant",
     "requests:change-request-refuse", "monitoring:note-add", "monitoring:note-remove", "exchange-api:message-list", "exchange-api:message-detail",
+    "monitoring-api:indicator-list", "monitoring-api:indicator-values", "api-schema",
 }
 
 

@@ -173,3 +173,21 @@ def test_a_large_body_is_read_past_djangos_form_limit_and_refused_at_the_standar
     oversize = post_xml(client, b"<a>" + b" " * iwmo.MAX_GROOTTE + b"</a>", **basic(people.staff_p2))
     assert oversize.status_code == 422 and oversize.json()["code"] == "iwmo-te-groot"
     assert not Message.objects.filter(direction=Direction.IN).exists()
+
+
+def test_the_answers_have_the_fields_the_openapi_description_names(client, people, outgoing):
+    """The serializers of exchange.serializers describe `message_json` for docs/openapi.yaml: they
+    must name exactly the fields the API writes, for the list, a page of it, one message and a post."""
+    from regie.exchange.serializers import (MessageDetailSerializer, MessagePageSerializer, MessageReceivedSerializer,
+                                            MessageSerializer, ProblemLineSerializer)
+
+    with time_machine.travel(TODAY, tick=False):  # a start of an allocation that is not there: one problem
+        posted = post_xml(client, start_file(outgoing, number=999), **basic(people.staff_p2)).json()
+    page = client.get(URL, **basic(people.staff_p2)).json()
+    detail = client.get(f"{URL}{outgoing.pk}/", **basic(people.staff_p2)).json()
+    assert set(posted) == set(MessageReceivedSerializer().fields)
+    assert set(page) == set(MessagePageSerializer().fields) and page["results"]
+    assert all(set(row) == set(MessageSerializer().fields) for row in page["results"])
+    assert set(detail) == set(MessageDetailSerializer().fields)
+    (problem,) = posted["problems"]
+    assert set(problem) == set(ProblemLineSerializer().fields)

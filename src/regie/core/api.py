@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.utils.log import log_response
 from django.utils.translation import gettext as _
-from rest_framework import exceptions, status
+from drf_spectacular.utils import OpenApiResponse
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler, set_rollback
 
@@ -27,6 +28,34 @@ def query_integer(params, name: str, *, default: int, minimum: int, maximum: int
     return parse_integer(text, field=name, minimum=minimum, maximum=maximum)
 
 
+class ProblemSerializer(serializers.Serializer):
+    """An error answer: an RFC 9457 problem document with a stable code."""
+
+    # It describes what `problem_body` writes, for the OpenAPI description; nothing is read with it.
+
+    type = serializers.CharField(help_text="`urn:regie:problem:<code>`")
+    title = serializers.CharField(help_text="What went wrong, for people, in the request's language.")
+    status = serializers.IntegerField()
+    code = serializers.CharField(help_text="Stable, for machines: `filter-invalid`, `indicator-unknown`, …")
+    field = serializers.CharField(required=False, help_text="The parameter that was refused, where there is one.")
+    errors = serializers.DictField(child=serializers.ListField(child=serializers.CharField()), required=False,
+                                   help_text="The refusals per field of an invalid filter or input.")
+    problems = serializers.ListField(child=serializers.CharField(), required=False,
+                                     help_text="Every problem of a refused iWmo file.")
+    instance = serializers.CharField(required=False, help_text="`urn:regie:request:<request_id>`")
+    request_id = serializers.CharField(required=False, help_text="The support reference: the `X-Request-ID` "
+                                       "response header and the id in our log.")
+
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+def problem_responses(**descriptions: str) -> dict:
+    """`extend_schema(responses=…)` entries for error answers: `problem_responses(s404="No such message.")`."""
+    return {(int(key.removeprefix("s")), PROBLEM_MEDIA_TYPE): OpenApiResponse(ProblemSerializer, description=text)
+            for key, text in descriptions.items()}
+
+
 # Headers the framework sets on an error response that a client needs (a login challenge, a wait).
 _KEPT_HEADERS = ("WWW-Authenticate", "Retry-After")
 
@@ -41,13 +70,13 @@ def problem_body(status_code: int, code: str, title: str, **extra) -> dict:
 
 def problem(status_code: int, code: str, title: str, **extra) -> Response:
     return Response(problem_body(status_code, code, title, **extra), status=status_code,
-                    content_type="application/problem+json")
+                    content_type=PROBLEM_MEDIA_TYPE)
 
 
 def problem_response(status_code: int, code: str, title: str, **extra) -> JsonResponse:
     """The same document outside a DRF view (Django's error handlers for /api/ paths)."""
     return JsonResponse(problem_body(status_code, code, title, **extra), status=status_code,
-                        content_type="application/problem+json")
+                        content_type=PROBLEM_MEDIA_TYPE)
 
 
 def _unhandled(exc, context) -> Response:

@@ -17,6 +17,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.urls import path
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.authentication import BasicAuthentication, SessionAuthentication
 from rest_framework.exceptions import ParseError
@@ -26,14 +28,16 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from regie.core.api import problem, query_integer
+from regie.core.api import problem, problem_responses, query_integer
 from regie.core.parsers import BodyTooLarge
 from regie.regions.permissions import ActorRequiredMixin
 from regie.regions.actors import actor_for
 
 from . import selectors, services
-from .forms import MAX_BYTES, MessageFilterForm, read_upload
-from .models import Message, MessageStatus
+from .forms import CODES, MAX_BYTES, MessageFilterForm, read_upload
+from .models import Direction, Message, MessageStatus
+from .serializers import (MessageDetailSerializer, MessagePageSerializer, MessageReceivedSerializer,
+                          MessageUploadSerializer)
 from .views import MessageListView, MessageUploadView, findings, xml_response
 
 PAGE_SIZE = 100
@@ -106,12 +110,27 @@ def message_json(message: Message, request, *, detail: bool = False) -> dict:
     return body
 
 
+REFUSED = problem_responses(s400="An invalid filter or upload.", s401="Not logged in.",
+                            s403="Not for your organisation or role.")
+
+
 class MessageCollection(MessageAPIView):
     parser_classes = (XMLBytesParser, TextXMLBytesParser, MultiPartParser, FormParser)
 
     def screen_for(self, request) -> type[ActorRequiredMixin]:
         return MessageUploadView if request.method == "POST" else MessageListView
 
+    @extend_schema(
+        operation_id="messages_list", summary="The messages you may see, newest first",
+        parameters=[
+            OpenApiParameter("richting", enum=Direction.values, description="Received (`in`) or sent (`out`)."),
+            OpenApiParameter("code", enum=CODES, description="The message kind."),
+            OpenApiParameter("status", enum=MessageStatus.values),
+            OpenApiParameter("maand", description="`YYYY-MM`, on the message's date."),
+            OpenApiParameter("offset", int, description="Where the page starts (default 0)."),
+            OpenApiParameter("limit", int, description=f"At most {PAGE_SIZE} (the default)."),
+        ],
+        responses={200: MessagePageSerializer, **REFUSED})
     def get(self, request):
         form = MessageFilterForm.from_query(request.query_params)
         if form.is_bound and not form.is_valid():
@@ -125,6 +144,17 @@ class MessageCollection(MessageAPIView):
         return Response({"offset": offset, "limit": limit, "more": more,
                          "results": [message_json(m, request) for m in rows[:limit]]})
 
+    @extend_schema(
+        operation_id="messages_create", summary="Send one iWmo message",
+        request={"application/xml": OpenApiTypes.BINARY, "text/xml": OpenApiTypes.BINARY,
+                 "multipart/form-data": MessageUploadSerializer},
+        parameters=[OpenApiParameter("X-Filename", location=OpenApiParameter.HEADER,
+                                     description="The file's name, with a raw XML body.")],
+        responses={201: OpenApiResponse(MessageReceivedSerializer, description="Received and answered."),
+                   200: OpenApiResponse(MessageReceivedSerializer, description="Received before (`duplicate`)."),
+                   **REFUSED,
+                   **problem_responses(s415="Another Content-Type.", s422="Not an iWmo 3.2 message the region "
+                                       "can answer; nothing is kept.")})
     def post(self, request):
         data, filename = self.body(request)
         try:
@@ -152,6 +182,12 @@ class MessageCollection(MessageAPIView):
 
 
 class MessageItem(MessageAPIView):
+    @extend_schema(
+        operation_id="messages_retrieve", summary="One message with its findings",
+        parameters=[OpenApiParameter("xml", enum=["1"], description="The XML of the message instead (an "
+                                     "outgoing message that is ready to send is then sent).")],
+        responses={(200, "application/json"): MessageDetailSerializer, (200, "application/xml"): OpenApiTypes.BINARY,
+                   **REFUSED, **problem_responses(s404="No such message of yours.")})
     def get(self, request, pk: int):
         message = selectors.message_get(actor=self.actor, pk=pk)
         if request.query_params.get("xml"):

@@ -200,3 +200,36 @@ def test_a_bad_filter_on_the_page_is_named_and_a_file_refuses_it(facts, client):
 
 def test_the_login_page_links_to_the_open_data(db, client):
     assert reverse("open-data:index") in client.get(reverse("login")).content.decode()
+
+
+def test_the_queries_do_not_grow_with_the_clients(facts, django_assert_max_num_queries):
+    """Set-wise: every indicator is aggregated in the database, so 20 clients more ask nothing more."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from regie.monitoring.filters import Filters
+    from regie.monitoring.indicators import Period
+    from regie.monitoring.opendata import open_data
+
+    filters = Filters(period=Period.QUARTER, first=dt.date(2025, 1, 1), last=dt.date(2025, 6, 1))
+    with CaptureQueriesContext(connection) as before:
+        open_data(region=facts.region, filters=filters, today=TODAY)
+    for n in range(SMALL_CELL * 2):
+        client = f.ClientFactory(region=facts.region)
+        f.ResidenceFactory(client=client, municipality=facts.a, valid_from=dt.date(2000, 1, 1))
+        f.AllocationFactory(client=client, municipality=facts.a, provider=facts.p1, category=facts.b1,
+                            reference=f"Q{n}", start=APR)
+    facts_rebuild(region=facts.region, today=TODAY)
+    with django_assert_max_num_queries(len(before)):
+        open_data(region=facts.region, filters=filters, today=TODAY)
+
+
+def test_with_more_regions_the_page_is_for_the_one_named(facts, client):
+    f.RegionFactory(name="Regio Elders")
+    ambiguous = client.get(reverse("open-data:index"))
+    assert ambiguous.status_code == 400 and "region-ambiguous" in ambiguous.content.decode()
+    page = client.get(reverse("open-data:index") + "?regio=Regio+Voorbeeld")
+    assert page.status_code == 200 and "Aadorp" in page.content.decode()
+    assert "regio=Regio+Voorbeeld" in page.content.decode()  # the files are the same region's
+    unknown = client.get(reverse("open-data:index") + "?regio=Nergens")
+    assert unknown.status_code == 400 and "region-missing" in unknown.content.decode()

@@ -20,6 +20,7 @@ urlpatterns = [
     path("catalogus/", include("regie.catalogue.urls")),
     path("aanbieders/", include("regie.contracting.urls")),
     path("dashboard/", include("regie.monitoring.urls")),
+    path("open-data/", include("regie.monitoring.urls_open_data")),
     path("berichten/", include("regie.exchange.urls")),
     path("api/", include("regie.exchange.api")),
     path("api/", include("regie.monitoring.api")),

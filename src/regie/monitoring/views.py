@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -9,10 +11,12 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from regie.core.errors import DomainError
+from regie.core.parse import parse_text
 from regie.regions.models import Municipality, Organisation, OrganisationKind, Role
 from regie.regions.permissions import ActorRequiredMixin
+from regie.regions.selectors import region_only
 
-from . import downloads, services
+from . import downloads, opendata, services
 from .disclosure import SMALL_CELL
 from .figures import MIN_PEERS, Audience, audience_of, available, figure
 from .filters import default_filters, filters_parse
@@ -126,3 +130,49 @@ class HomeView(ActorRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         roles = [Role(role).label for role in sorted(self.actor.roles) if role in Role.values]
         return super().get_context_data(figures=home_figures(actor=self.actor), roles=roles, **kwargs)
+
+
+
+class OpenDataMixin(FiguresMixin):
+    """Open to everyone, logged in or not (no ActorRequiredMixin): only the public's figures, which pass
+    disclosure control (monitoring.opendata). The region is the only one, or the one named in `regio`."""
+
+    def region(self):
+        name = self.request.GET.get("regio")
+        return region_only(parse_text(name, field="regio", max_length=255) if name else None)
+
+    def query(self, filters) -> str:
+        regio = {"regio": self.request.GET["regio"]} if self.request.GET.get("regio") else {}
+        return urlencode({**filters.params(), **regio})
+
+
+class OpenDataView(OpenDataMixin, TemplateView):
+    """Per theme each indicator's table of the region and its municipalities, with the files to download.
+    A filter that is not valid is named, and the defaults shown (as on the dashboard)."""
+
+    template_name = "monitoring/open_data.html"
+
+    def get_context_data(self, **kwargs):
+        region = self.region()
+        filters, error = self.filters(self.request, region)
+        data = opendata.open_data(region=region, filters=filters, today=timezone.localdate())
+        return super().get_context_data(
+            data=data, filters=filters, error=error, query=self.query(filters), suppressed=True,
+            audience=Audience.PUBLIC, periods=Period.choices, small_cell=SMALL_CELL, **kwargs)
+
+
+class OpenDataFileView(OpenDataMixin, View):
+    """indicatoren.csv, indicatoren.json or datadictionary.csv, made as export-open-data makes them; a
+    filter that is not valid is refused (400, its code), as a figure's download is."""
+
+    def get(self, request, name: str):
+        if name not in opendata.WRITERS:
+            raise Http404
+        region = self.region()
+        today = timezone.localdate()
+        data = opendata.open_data(region=region, filters=filters_parse(request.GET, region=region, today=today),
+                                  today=today)
+        content_type = "application/json" if name.endswith(".json") else "text/csv; charset=utf-8"
+        reply = HttpResponse(opendata.WRITERS[name](data), content_type=content_type)
+        reply["Content-Disposition"] = f'attachment; filename="{name}"'
+        return reply

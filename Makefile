@@ -53,7 +53,9 @@ test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: migrate
+	$(PY) -m pip install --quiet -e '.[bench]'
 	$(PY) bench/settle.py
+	$(PY) bench/monitoring.py
 
 # Mutation testing of the business rules (docs/development.md, "Mutation testing"); not part of `make test`.
 # Fails when a mutant survives that tests/mutation_equivalents.txt does not list with its reason.

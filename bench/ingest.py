@@ -125,7 +125,7 @@ def generate(clients: int):
         product = product_ensure(region=region, code="02A01", support_form=support_form_get(code="02"),
                                  variant="inspanningsgericht")
         category = category_ensure(product=product, number=1)
-        tariff_add(category=category, amount=Decimal(TARIFF_CENTS) / 100, valid_from=start, valid_to=None)
+        tariff_add(actor=None, category=category, amount=Decimal(TARIFF_CENTS) / 100, valid_from=start, valid_to=None)
         provider = Organisation.objects.create(region=region, kind=OrganisationKind.PROVIDER,
                                                name="Bench-aanbieder", agb_code=AGB)
         contract_create(region=region, provider=provider, products=[product], start=start)

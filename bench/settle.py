@@ -141,9 +141,10 @@ def valid_bsns(count: int):
         candidate += 1
 
 
-def generate(size: int):
-    """A region of `size` clients, one allocation each (15 % also dagbesteding), with a year of
-    approved declaration lines: one per allocation per month in which care was delivered."""
+def generate(size: int, years: tuple[int, ...] = (YEAR,)):
+    """A region of `size` clients, one allocation each (15 % also dagbesteding), starting over the three
+    years up to `YEAR`, with approved declaration lines for each month of `years`: one per allocation
+    per month in which care was delivered."""
     from django.db import connection
 
     from regie.billing.models import Declaration, Source
@@ -171,7 +172,7 @@ def generate(size: int):
         products.append(product)
         for number, amount in enumerate(amounts, start=1):
             category = category_ensure(product=product, number=number)
-            tariff_add(category=category, amount=Decimal(amount), valid_from=start, valid_to=None)
+            tariff_add(actor=None, category=category, amount=Decimal(amount), valid_from=start, valid_to=None)
             categories[(code, number)] = category
     providers = []
     for number in range(1, PROVIDERS + 1):
@@ -210,8 +211,7 @@ def generate(size: int):
 
     Allocation.objects.bulk_create(allocations(), batch_size=5000)
     # One declaration per provider per month, and one INSERT … SELECT per month for its lines.
-    for month_number in range(1, 13):
-        month = dt.date(YEAR, month_number, 1)
+    for month in [dt.date(year, number, 1) for year in years for number in range(1, 13)]:
         last_day = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
         Declaration.objects.bulk_create(Declaration(region=region, provider=p, source=Source.CSV,
                                                     filename=f"bench-{month:%Y-%m}.csv") for p in providers)

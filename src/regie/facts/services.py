@@ -68,6 +68,7 @@ def facts_rebuild(*, region: Region, today: dt.date | None = None) -> Built:
         built = Built(care_months=build.care_months_build(scope, today=today),
                       events=build.care_events_build(scope, today=today), goals=build.goal_facts_build(scope),
                       deadlines=deadline_facts_build(region, today=today))
+        build.statistics_refresh()
         build.client_flags_build(scope, today=today)
         Pending.objects.filter(kind=Pending.Kind.ALLOCATION,
                                object_id__in=Allocation.objects.filter(region=region).values("pk")).delete()

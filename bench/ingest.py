@@ -45,22 +45,10 @@ def main() -> int:
         parser.error("--messages: at most 60 (one message per month from 2021-01, all in the past)")
     if not (Path(args.xsd) / "wmo323.xsd").is_file():
         parser.error(f"no wmo323.xsd in {args.xsd}; give --xsd or IWMO_MATERIAL_DIR")
-    if "DATABASE_URL" not in os.environ:
-        DEFAULT_DB.parent.mkdir(parents=True, exist_ok=True)
-        DEFAULT_DB.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{DEFAULT_DB.relative_to(REPO)}"
     os.environ["IWMO_SCHEMA_DIR"] = str(Path(args.xsd).resolve())
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regie.settings")
-    sys.path.insert(0, str(REPO / "src"))
-    import django
+    import common
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command("migrate", verbosity=0)
-    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}); "
-          f"{os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    print(common.database_ready(DEFAULT_DB))
     began = time.monotonic()
     region, numbers = generate(args.lines)
     files = [declaration(numbers, month=add_months(FIRST_MONTH, k), identification=f"B{k + 1}")

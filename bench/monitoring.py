@@ -19,8 +19,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import os
-import statistics
 import sys
 import tempfile
 import time
@@ -43,25 +41,15 @@ def main() -> int:
     args = parser.parse_args()
     if args.clients < 1 or args.calls < 1:
         parser.error("--clients and --calls must be at least 1")
-    if "DATABASE_URL" not in os.environ:
-        DEFAULT_DB.parent.mkdir(parents=True, exist_ok=True)
-        DEFAULT_DB.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{DEFAULT_DB.relative_to(REPO)}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regie.settings")
-    sys.path.insert(0, str(REPO / "src"))
-    import django
+    import common
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection, transaction
+    print(f"{common.database_ready(DEFAULT_DB)}; {args.clients} clients, {args.calls} calls per dashboard")
+    from django.db import transaction
 
     import settle
     from regie.facts.models import CareMonth
     from regie.facts.services import facts_rebuild, facts_refresh
 
-    call_command("migrate", verbosity=0)
-    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}); {os.cpu_count()} cores; "
-          f"Python {sys.version.split()[0]}; {args.clients} clients, {args.calls} calls per dashboard")
     began = time.monotonic()
     with transaction.atomic():
         region = settle.generate(args.clients, years=(2023, 2024, 2025))

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
 import sys
 import time
@@ -45,21 +44,9 @@ def main() -> int:
     sizes = args.clients or [10_000, 100_000]
     if any(n < 1 for n in sizes):
         parser.error("--clients must be at least 1")
-    if "DATABASE_URL" not in os.environ:
-        DEFAULT_DB.parent.mkdir(parents=True, exist_ok=True)
-        DEFAULT_DB.unlink(missing_ok=True)
-        os.environ["DATABASE_URL"] = f"sqlite:///{DEFAULT_DB.relative_to(REPO)}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "regie.settings")
-    sys.path.insert(0, str(REPO / "src"))
-    import django
+    import common
 
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
-
-    call_command("migrate", verbosity=0)
-    print(f"database: {connection.vendor} ({connection.settings_dict['NAME']}); "
-          f"{os.cpu_count()} cores; Python {sys.version.split()[0]}")
+    print(common.database_ready(DEFAULT_DB))
     print(f"{'clients':>9} {'lines':>10} {'month lines':>11} {'seconds':>8} {'lines/s':>10} "
           f"{'sql floor s':>11} {'ratio':>6}  (generated in, earlier months settled in)")
     for size in sizes:

@@ -14,6 +14,7 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize(("script", "arguments", "expected"), [
     ("settle.py", ["--clients", "40"], "sql floor s"),
     ("monitoring.py", ["--clients", "40", "--calls", "1"], "office · volume+cost"),
+    ("ingest.py", ["--messages", "2", "--lines", "10"], "inbox s"),
 ])
 def test_a_benchmark_runs_at_a_tiny_size(tmp_path, script, arguments, expected):
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'bench.sqlite3'}"}

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from django.urls import path
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework.authentication import BasicAuthentication, SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
@@ -22,10 +21,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from regie.core.api import problem_responses
-from regie.core.errors import NotFound
 from regie.regions.actors import actor_for
 
-from .figures import available, figure
+from .figures import available, figure, indicator_for
 from .filters import FILTERS, filters_parse
 from .indicators import INDICATORS, REGISTRY, Dimension, Indicator, Period
 from .serializers import FigureSerializer, IndicatorSerializer
@@ -44,10 +42,7 @@ class IndicatorAPIView(APIView):
         IndicatorView.check(self.actor)  # the screen's rule, so the API opens exactly where the page does
 
     def indicator(self, code: str) -> Indicator:
-        if code not in REGISTRY or not available(self.actor, REGISTRY[code]):
-            raise NotFound("indicator-unknown", _("There is no indicator '%(code)s'.") % {"code": code[:40]},
-                           field="code")
-        return REGISTRY[code]
+        return indicator_for(self.actor, code)
 
 
 class IndicatorList(IndicatorAPIView):

@@ -20,7 +20,7 @@ a mean, share or amount over fewer than 10 clients "–", and no hidden one can 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
@@ -34,8 +34,8 @@ from regie.regions.scoping import scoped
 
 from .disclosure import SMALL_CELL, Cell, Reason, Table, table_suppress
 from .filters import Filters
+from .indicators import ADDITIVE, Dimension, Indicator, Period, indicator_get, indicator_unknown
 from .models import FigureNote
-from .indicators import ADDITIVE, REGISTRY, Dimension, Indicator, Period
 from .values import Value, indicator_values, period_start
 
 MIN_PEERS = 3
@@ -142,9 +142,7 @@ def period_of(indicator: Indicator, asked: Period) -> Period:
 
 
 def figure(*, actor, code: str, filters: Filters, today: dt.date | None = None) -> Figure:
-    indicator = REGISTRY[code] if code in REGISTRY else None
-    if indicator is None:  # refused with its code by indicator_values
-        indicator_values(actor=actor, code=code, first=filters.first, last=filters.last)
+    indicator = indicator_get(code)
     audience = audience_of(actor)
     period = period_of(indicator, filters.period)
     periods = _periods(filters, period)
@@ -153,6 +151,14 @@ def figure(*, actor, code: str, filters: Filters, today: dt.date | None = None) 
     made = build[audience](actor, indicator, filters, period, periods, today)
     made.notes = _notes(actor, indicator)
     return made
+
+
+def indicator_for(actor, code: str) -> Indicator:
+    """The indicator as this reader may ask for it: one it does not see does not exist for it (404)."""
+    indicator = indicator_get(code)
+    if not available(actor, indicator):
+        raise indicator_unknown(code)
+    return indicator
 
 
 def available(actor, indicator: Indicator) -> bool:
@@ -206,7 +212,7 @@ def _default_by(indicator: Indicator) -> Dimension:
 
 def _for_council(actor, indicator, filters, period, periods, today) -> Figure:
     """The region and each municipality, every cell through disclosure control."""
-    filters = Filters(**{**filters.__dict__, "provider": None, "municipality": None})
+    filters = replace(filters, provider=None, municipality=None)
     reader = RegionReader(actor.region_id, public=True)
     region = Region.objects.get(pk=actor.region_id)
     members = list(Municipality.objects.filter(region_id=actor.region_id).order_by("name").values_list("pk", "name"))
@@ -253,7 +259,7 @@ def _from_base(indicator: Indicator, value: Value | None, base: Cell) -> Cell:
 
 
 def _for_municipality(actor, indicator, filters, period, periods, today) -> Figure:
-    filters = Filters(**{**filters.__dict__, "municipality": None})
+    filters = replace(filters, municipality=None)
     own_id = actor.municipality_id
     own_values = _values(actor, indicator, filters, period, today, Dimension.REGION)
     own = _series_of(indicator, own_values, periods, actor.region_id, name="own",
@@ -275,7 +281,7 @@ def _for_municipality(actor, indicator, filters, period, periods, today) -> Figu
 
 
 def _for_provider(actor, indicator, filters, period, periods, today) -> Figure:
-    filters = Filters(**{**filters.__dict__, "provider": None})
+    filters = replace(filters, provider=None)
     name = actor.organisation.name
     own = _series_of(indicator, _values(actor, indicator, filters, period, today, Dimension.REGION), periods,
                      actor.region_id, name="own", label=name, own=True)
@@ -283,7 +289,7 @@ def _for_provider(actor, indicator, filters, period, periods, today) -> Figure:
                       "information")).values_list("product_id", flat=True).distinct()))
     if filters.product is not None:
         products = [p for p in products if p == filters.product]
-    peers = _values(RegionReader(actor.region_id), indicator, Filters(**{**filters.__dict__, "product": None}),
+    peers = _values(RegionReader(actor.region_id), indicator, replace(filters, product=None),
                     period, today, Dimension.PROVIDER, product=products) if products else {}
     average = []
     for p in periods:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.utils.functional import Promise
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
+
+from regie.core.errors import NotFound
 
 from .models import SurveyQuestion
 
@@ -278,6 +280,18 @@ THEMES: dict[Theme, tuple[str, ...]] = {
 # counts of people, where a missing cell is a 0 and the municipalities add up to the region (a client
 # who moved within a period counts in each): disclosure control treats their table as additive
 ADDITIVE = frozenset({"clients_in_care", "inflow", "outflow", "general_provision_users"})
+
+
+def indicator_unknown(code: str) -> NotFound:
+    return NotFound("indicator-unknown", gettext("There is no indicator '%(code)s'.") % {"code": str(code)[:40]},
+                    field="code")
+
+
+def indicator_get(code: str) -> Indicator:
+    """The indicator with this code; another code is refused with `indicator-unknown` (a URL's, a form's)."""
+    if code not in REGISTRY:
+        raise indicator_unknown(code)
+    return REGISTRY[code]
 
 
 def theme_of(code: str) -> Theme:

@@ -17,7 +17,7 @@ from regie.core.parse import care_window, check_month, check_year, parse_text
 from regie.core.rows import row_store
 from regie.regions.models import Municipality, Role
 
-from .indicators import REGISTRY
+from .indicators import indicator_get
 from .models import FigureNote, GeneralProvisionUsers, SurveyQuestion, SurveyResult
 
 _PERIOD = re.compile(r"[0-9]{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?", re.ASCII)
@@ -58,9 +58,7 @@ def note_add(*, actor, indicator: str, text: str, period: str = "") -> FigureNot
     if not actor.is_municipality:
         raise Forbidden("note-not-allowed", _("Only a municipality can add a note to a figure."))
     actor.require(Role.POLICY_ADVISER, Role.ACCESS_OFFICER)
-    if indicator not in REGISTRY:
-        raise DomainError("indicator-unknown", _("There is no indicator '%(code)s'.") % {"code": indicator},
-                          field="indicator")
+    indicator_get(indicator)
     text = parse_text(text, field="text", max_length=FigureNote.MAX_LENGTH)
     if not text:
         raise DomainError("note-empty", _("Write the note first."), field="text")

@@ -27,7 +27,7 @@ from regie.facts.models import CareEvent, CareMonth, DeadlineFact, EventKind, Go
 from regie.regions.models import Municipality
 from regie.regions.scoping import scoped
 
-from .indicators import REGISTRY, Dimension, Period
+from .indicators import Dimension, Period, indicator_get
 from .models import GeneralProvisionUsers, SurveyResult
 
 _KEYS = {Dimension.REGION: "region_id", Dimension.MUNICIPALITY: "municipality_id", Dimension.PROVIDER: "provider_id",
@@ -53,6 +53,10 @@ class Query:
     filters: dict
     today: dt.date
 
+    def only(self, *names: str) -> dict:
+        """The filters on these dimensions: a fact without a product (a goal, a clock) is not cut by one."""
+        return {k: v for k, v in self.filters.items() if k.startswith(tuple(f"{name}_id" for name in names))}
+
 
 def period_start(day: dt.date, period: Period) -> dt.date:
     if period == Period.YEAR:
@@ -66,9 +70,7 @@ def indicator_values(*, actor, code: str, by: str = Dimension.REGION, period: st
                      first: dt.date, last: dt.date, today: dt.date | None = None, **filters: int) -> list[Value]:
     """`filters`: municipality, provider, product or category ids, as the URL gives them (parsed);
     `today` (by default today) is where care that is still running is counted up to."""
-    indicator = REGISTRY.get(code)
-    if indicator is None:
-        raise DomainError("indicator-unknown", _("There is no indicator '%(code)s'.") % {"code": code}, field="code")
+    indicator = indicator_get(code)
     if by not in indicator.dimensions:
         raise DomainError("dimension-not-available", _("%(indicator)s cannot be shown per %(dimension)s.") % {
             "indicator": indicator.name, "dimension": Dimension(by).label if by in Dimension.values else by},
@@ -281,7 +283,7 @@ def _messages_on_time(actor, query: Query, side: str) -> list[Value]:
     """The share of the side's clocks met, of those met or missed (an open one past its deadline is missed)."""
     decided = Q(done__isnull=False) | Q(due__lt=query.today)
     # a clock has a municipality and a provider, no product: a product filter does not cut it
-    filters = {k: v for k, v in query.filters.items() if k.startswith(("municipality_id", "provider_id"))}
+    filters = query.only("municipality", "provider")
     rows = _grouped(_facts(DeadlineFact, actor).filter(side=side, since__gte=query.first, since__lte=query.last,
                                                        **filters), query, "since").annotate(
         decided=Count("id", filter=decided), met=Count("id", filter=Q(done__lte=F("due"))))
@@ -292,7 +294,7 @@ def _messages_on_time(actor, query: Query, side: str) -> list[Value]:
 def _goals(actor, query: Query) -> QuerySet[GoalFact]:
     rows = scoped(GoalFact.objects.all(), actor=actor, what="figures", label=_("management information"),
                   provider=None, office_roles=None, council=True, others_see_none=True)
-    filters = {k: v for k, v in query.filters.items() if k.startswith("municipality_id")}
+    filters = query.only("municipality")
     return rows.filter(closed_on__gte=query.first, closed_on__lte=query.last, **filters)
 
 
@@ -316,7 +318,7 @@ def _entered(model, actor, query: Query) -> QuerySet:
     a municipality its own, a provider none."""
     rows = scoped(model.objects.all(), actor=actor, what="figures", label=_("management information"),
                   region="municipality__region", provider=None, office_roles=None, council=True, others_see_none=True)
-    return rows.filter(**{k: v for k, v in query.filters.items() if k.startswith("municipality_id")})
+    return rows.filter(**query.only("municipality"))
 
 
 def _place_key(query: Query) -> str:

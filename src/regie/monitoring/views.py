@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -18,7 +19,7 @@ from regie.regions.selectors import region_only
 
 from . import downloads, opendata, services
 from .disclosure import SMALL_CELL
-from .figures import MIN_PEERS, Audience, audience_of, available, figure
+from .figures import MIN_PEERS, Audience, audience_of, available, figure, indicator_for
 from .filters import default_filters, filters_parse
 from .indicators import REGISTRY, THEMES, Dimension, Period, Theme, theme_of
 from .selectors import home_figures
@@ -69,8 +70,7 @@ class IndicatorView(ActorRequiredMixin, FiguresMixin, TemplateView):
     template_name = "monitoring/indicator.html"
 
     def get_context_data(self, code: str, **kwargs):
-        if code not in REGISTRY or not available(self.actor, REGISTRY[code]):
-            raise Http404
+        indicator_for(self.actor, code)
         filters, error = self.filters(self.request, self.actor.organisation.region)
         made = figure(actor=self.actor, code=code, filters=filters)
         may_note = self.actor.is_municipality and self.actor.has_role(Role.POLICY_ADVISER, Role.ACCESS_OFFICER)
@@ -94,8 +94,7 @@ class DownloadView(ActorRequiredMixin, FiguresMixin, View):
     """The figure as the screen shows it, as CSV or XLSX."""
 
     def get(self, request, code: str, fmt: str):
-        if code not in REGISTRY or not available(self.actor, REGISTRY[code]):
-            raise Http404
+        indicator_for(self.actor, code)
         filters = filters_parse(request.GET, region=self.actor.organisation.region, today=timezone.localdate())
         return downloads.response(figure(actor=self.actor, code=code, filters=filters), fmt)
 
@@ -110,7 +109,7 @@ class NoteAddView(ActorRequiredMixin, View):
             messages.success(request, _("Your note is shown beside the figure."))
         except DomainError as error:
             messages.error(request, error.message)
-        return redirect(f"{request.path.rsplit('/notities/', 1)[0]}/?{request.GET.urlencode()}")
+        return redirect(f"{reverse('monitoring:indicator', args=[code])}?{request.GET.urlencode()}")
 
 
 class NoteRemoveView(ActorRequiredMixin, View):

@@ -124,3 +124,47 @@ def test_an_additive_count_reads_zero_where_a_measure_reads_nothing(facts, peopl
     assert values(made(people.finance, filters=filters).series[0]) == [0]
     assert "clients_in_care" in ADDITIVE and "duration_mean" not in ADDITIVE
     assert values(made(people.finance, code="duration_mean", filters=filters).series[0]) == [None]
+
+
+@pytest.mark.parametrize(("period", "code"), [
+    ("2025", None), ("2025-01", None), ("2025-12", None), ("2025-Q1", None), ("2025-Q4", None),
+    ("2025-00", "period-invalid"), ("2025-13", "period-invalid"), ("2025-Q0", "period-invalid"),
+    ("2025-Q5", "period-invalid"), ("25", "period-invalid"), ("2025-1", "period-invalid"),
+])
+def test_a_note_is_about_a_year_a_quarter_or_a_month(facts, people, period, code):
+    from regie.core.errors import DomainError
+    from regie.monitoring.services import note_add
+
+    actor = actor_for(people.policy_a)
+    if code is None:
+        assert note_add(actor=actor, indicator="inflow", text="Nieuw team", period=period).period == period
+    else:
+        with pytest.raises(DomainError) as refused:
+            note_add(actor=actor, indicator="inflow", text="Nieuw team", period=period)
+        assert refused.value.code == code
+
+
+def test_a_note_is_at_most_200_characters(facts, people):
+    from regie.core.errors import DomainError
+    from regie.monitoring.services import note_add
+
+    actor = actor_for(people.policy_a)
+    assert len(note_add(actor=actor, indicator="inflow", text="x" * 200).text) == 200
+    with pytest.raises(DomainError):
+        note_add(actor=actor, indicator="inflow", text="x" * 201)
+
+
+def test_a_figure_spans_at_most_ten_years_and_begins_before_it_ends(world):
+    from regie.core.errors import DomainError
+    from regie.monitoring.filters import filters_parse
+
+    def parsed(first, last):
+        return filters_parse({"from": first, "to": last}, region=world.region, today=TODAY)
+
+    assert (parsed("2015-01", "2024-12").first, parsed("2015-01", "2024-12").last) == (
+        dt.date(2015, 1, 1), dt.date(2024, 12, 1))  # 120 months
+    assert parsed("2025-03", "2025-03").first == dt.date(2025, 3, 1)  # one month
+    for first, last, code in (("2015-01", "2025-01", "range-too-long"), ("2025-04", "2025-03", "range-reversed")):
+        with pytest.raises(DomainError) as refused:
+            parsed(first, last)
+        assert refused.value.code == code
